@@ -1,0 +1,48 @@
+"""Build the site strictly: every warning (a missing snippet, a broken link or anchor,
+a failing example) fails the build, with the page named.
+
+Usage: python -m scripts.build [--site-dir DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def build(
+    site_dir: Path, config_file: Path = ROOT / "mkdocs.yml", timeout: float = 600
+) -> subprocess.CompletedProcess[str]:
+    """Run `mkdocs build --strict` in a subprocess; return it with its output."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean"]
+    command += ["--config-file", str(config_file), "--site-dir", str(site_dir)]
+    return subprocess.run(
+        command,
+        cwd=config_file.parent,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site-dir", type=Path, default=ROOT / "site")
+    options = parser.parse_args(argv)
+    result = build(options.site_dir.resolve())
+    sys.stdout.write(result.stdout)
+    sys.stderr.write(result.stderr)
+    return result.returncode
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Install what the handbook needs, idempotently: `scripts/setup.sh site` for building and
+# serving the site, `scripts/setup.sh test` for that plus everything the tests run
+# (redis-server, Chromium, Node tools). Safe to run again: it installs only what is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+target=${1:-test}
+PYTHON=${PYTHON:-python3}
+
+system_packages=()
+if [[ $target == test ]]; then
+    command -v redis-server >/dev/null || system_packages+=(redis-server)
+    [[ -x ${CHROMIUM:-/usr/bin/chromium} ]] || system_packages+=(chromium)
+    command -v java >/dev/null || system_packages+=(default-jre-headless)
+fi
+if ((${#system_packages[@]})); then
+    if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
+        echo "setup: installing ${system_packages[*]} (Debian packages)"
+        apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+            "${system_packages[@]}" >/dev/null
+    else
+        echo "setup: please install ${system_packages[*]} with your package manager;" \
+            "tests that need them are skipped (and fail under CI=true)" >&2
+    fi
+fi
+
+[[ -x .venv/bin/python ]] || "$PYTHON" -m venv .venv
+.venv/bin/python -m pip install --quiet --disable-pip-version-check \
+    --require-hashes -r "requirements/$target.txt"
+
+if [[ $target == test && -f package-lock.json ]]; then
+    npm ci --silent --no-audit --no-fund
+fi

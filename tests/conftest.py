@@ -1,0 +1,42 @@
+"""Fixtures shared by every test: the built site and real servers on loopback."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from scripts import loopback
+from scripts.build import build
+
+ROOT = Path(__file__).resolve().parent.parent
+IN_CI = os.environ.get("CI") == "true"
+
+
+def require(available: bool, what: str) -> None:
+    """Skip when a real component is missing here; fail under CI, which has it all."""
+    if available:
+        return
+    message = f"{what} is not installed: run scripts/setup.sh"
+    if IN_CI:
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site, built once per test run with --strict into a temporary directory."""
+    site = tmp_path_factory.mktemp("site")
+    result = build(site)
+    if result.returncode != 0:
+        pytest.fail(f"strict build failed:\n{result.stdout}\n{result.stderr}")
+    return site
+
+
+@pytest.fixture(scope="session")
+def redis_url() -> str:
+    """A real redis-server on a free 127.0.0.1 port, no persistence, for the session."""
+    require(loopback.redis_server_binary() is not None, "redis-server")
+    with loopback.redis_server() as url:
+        yield url
