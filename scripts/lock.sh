@@ -11,4 +11,5 @@ compile() {
 compile pyproject.toml -o requirements/site.txt
 compile pyproject.toml --group test -o requirements/test.txt
 compile --group lock -o requirements/lock.txt
+compile --group audit -o requirements/audit.txt
 echo "requirements/*.txt regenerated"

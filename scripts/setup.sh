@@ -10,15 +10,19 @@ PYTHON=${PYTHON:-python3}
 system_packages=()
 if [[ $target == test ]]; then
     command -v redis-server >/dev/null || system_packages+=(redis-server)
+    command -v cgi-fcgi >/dev/null || system_packages+=(libfcgi-bin)
     [[ -x ${CHROMIUM:-/usr/bin/chromium} ]] || system_packages+=(chromium)
     command -v java >/dev/null || system_packages+=(default-jre-headless)
 fi
 if ((${#system_packages[@]})); then
-    if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
+    # As root, or through sudo where it needs no password (GitHub's Ubuntu runners).
+    as_root=()
+    [[ $(id -u) == 0 ]] || as_root=(sudo -n)
+    if command -v apt-get >/dev/null && { ((!${#as_root[@]})) || sudo -n true 2>/dev/null; }; then
         echo "setup: installing ${system_packages[*]} (Debian packages)"
-        apt-get update -qq
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-            "${system_packages[@]}" >/dev/null
+        "${as_root[@]}" apt-get update -qq
+        "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+            --no-install-recommends "${system_packages[@]}" >/dev/null
     else
         echo "setup: please install ${system_packages[*]} with your package manager;" \
             "tests that need them are skipped (and fail under CI=true)" >&2

@@ -1,0 +1,1 @@
+"""Question 17: common headers and status codes, from a local server."""

@@ -1,0 +1,124 @@
+"""Reading a page: the colour scheme switch, the copy button, the page's meta line, the
+print layout."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+PAGE = "questions/pass-statement/"
+
+
+def test_dark_and_light_toggle_switches_and_is_remembered(page, site_url: str) -> None:
+    page.goto(site_url + PAGE)
+    body = page.locator("body")
+    assert body.get_attribute("data-md-color-scheme") == "default"
+    page.locator("label[title='Switch to dark mode']").click()
+    assert body.get_attribute("data-md-color-scheme") == "slate"
+    background = page.evaluate(
+        "getComputedStyle(document.body).getPropertyValue('background-color')"
+    )
+    assert background != "rgb(255, 255, 255)", "dark mode still paints a white page"
+    page.reload()
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+    page.locator("label[title='Switch to light mode']").click()
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "default"
+
+
+def test_copy_button_copies_the_snippet_code(context, page, site_url: str) -> None:
+    context.grant_permissions(
+        ["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/")
+    )
+    page.goto(site_url + PAGE)
+    block = page.locator(".language-python.highlight").first
+    code = block.locator("code").inner_text()
+    block.hover()
+    block.locator("button[data-md-type='copy']").click()
+    page.wait_for_function("() => navigator.clipboard.readText().then(t => t.length)")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.strip() == code.strip()
+    # The snippet file's code, not the page's rendering of it.
+    assert "def do_nothing():" in copied
+    assert "import ast" in copied
+
+
+def test_question_page_shows_difficulty_tags_and_last_change(
+    page, site_url: str
+) -> None:
+    page.goto(site_url + PAGE)
+    meta = page.locator(".handbook-meta")
+    assert "Question 1 of 17" in meta.inner_text()
+    assert page.locator(".handbook-difficulty").inner_text().lower() == "beginner"
+    assert page.locator(".md-tags .md-tag").count() >= 1
+    changed = page.locator(".handbook-changed").inner_text()
+    assert re.match(r"Last change(d on( or before)? \d{4}-\d\d-\d\d|: not)", changed)
+    assert "produced by running its code with CPython 3." in page.content()
+
+
+def test_print_layout_hides_navigation_and_opens_every_block(
+    page, site_url: str
+) -> None:
+    page.goto(site_url + PAGE)
+    answer = page.locator("details.question").first.locator("p").first
+    assert not answer.is_visible(), "a follow-up answer is folded on screen"
+    page.emulate_media(media="print")
+    for chrome in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary"):
+        assert not page.locator(chrome).is_visible(), chrome
+    assert not page.locator(".md-footer").is_visible()
+    assert answer.is_visible(), "a follow-up answer stays folded on paper"
+    pre = page.locator(".highlight pre").first
+    wrap = pre.evaluate("e => getComputedStyle(e.querySelector('code')).whiteSpace")
+    assert wrap == "pre-wrap"
+    # Nothing is wider than the page: long code lines wrap instead of being clipped.
+    overflow = page.evaluate(
+        "() => [...document.querySelectorAll('.md-typeset pre > code')]"
+        ".filter(c => c.scrollWidth > c.clientWidth + 1).length"
+    )
+    assert overflow == 0
+
+
+def test_home_page_links_downloads_and_every_question(
+    page, site_url: str, built_site: Path
+) -> None:
+    page.goto(site_url)
+    # Instant navigation makes links absolute: compare paths below the site's.
+    links = page.locator("article a").evaluate_all("els => els.map(e => e.href)")
+    hrefs = [href.removeprefix(site_url) for href in links]
+    for name in ("pdf", "zip", "apkg"):
+        assert f"downloads/python-backend-interview-handbook.{name}" in hrefs
+    questions = {h.split("/")[1] for h in hrefs if h.startswith("questions/")}
+    assert len(questions) == 17
+    # The deck is part of every build; PDF and zip are added by scripts/pdf.py and
+    # scripts/archive.py (tested in tests/site/test_downloads.py).
+    assert (built_site / "downloads/python-backend-interview-handbook.apkg").is_file()
+
+
+TABS = """
+<div class="tabbed-set tabbed-alternate" data-tabs="9:2">
+  <input checked="checked" id="__tabbed_9_1" name="__tabbed_9" type="radio">
+  <input id="__tabbed_9_2" name="__tabbed_9" type="radio">
+  <div class="tabbed-labels">
+    <label for="__tabbed_9_1">Python 3.11</label><label for="__tabbed_9_2">3.14</label>
+  </div>
+  <div class="tabbed-content">
+    <div class="tabbed-block"><p id="tab-one">first tab</p></div>
+    <div class="tabbed-block"><p id="tab-two">second tab</p></div>
+  </div>
+</div>
+"""
+
+
+def test_print_layout_shows_every_tab(page, site_url: str) -> None:
+    """Tabs (pymdownx.tabbed, alternate style) print every block, not just the one
+    selected on screen."""
+    page.goto(site_url + PAGE)
+    page.evaluate(
+        "html => document.querySelector('article')"
+        ".insertAdjacentHTML('beforeend', html)",
+        TABS,
+    )
+    assert page.locator("#tab-one").is_visible()
+    assert not page.locator("#tab-two").is_visible()
+    page.emulate_media(media="print")
+    assert page.locator("#tab-one").is_visible()
+    assert page.locator("#tab-two").is_visible()
