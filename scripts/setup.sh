@@ -34,5 +34,5 @@ fi
     --require-hashes -r "requirements/$target.txt"
 
 if [[ $target == test && -f package-lock.json ]]; then
-    npm ci --silent --no-audit --no-fund
+    npm ci --loglevel=error --no-audit --no-fund
 fi

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 FIRST = "questions/pass-statement/"
 
 
@@ -22,7 +20,7 @@ def other_written_page(built_site) -> str:
         written = 'class="admonition answer"' in built.read_text()
         if slug != "pass-statement" and written:
             return slug
-    pytest.skip("only one question page is written")
+    raise AssertionError("no second written question page to navigate to")
 
 
 def test_answers_show_until_practice_mode_is_switched_on(page, site_url: str) -> None:

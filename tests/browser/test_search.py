@@ -139,12 +139,13 @@ def test_every_question_has_a_query() -> None:
 def test_identifier_is_found_whole(
     search_page, site_url: str, built_site: Path, identifier: str
 ) -> None:
-    """The first page listed contains the identifier exactly as typed (when a built
-    question page does): `dict.items` and `keep-alive` are split as the index splits
-    them, and `__init__` and `404` stay whole."""
+    """The first page listed contains the identifier exactly as typed: `dict.items`
+    and `keep-alive` are split as the index splits them; `__init__` and `404` stay
+    whole."""
     slugs = [p.stem for p in QUESTIONS.glob("*.md")]
-    if not any(identifier in page_text(built_site, slug) for slug in slugs):
-        pytest.skip(f"no question page mentions {identifier} yet")
+    assert any(identifier in page_text(built_site, slug) for slug in slugs), (
+        f"no question page mentions {identifier}"
+    )
     first = search(search_page, site_url, identifier)[0]
     assert identifier in page_text(built_site, first), f"first result: {first}"
 
