@@ -1,0 +1,156 @@
+"""The strictly built site: every page present, complete, and free of build debris."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+import yaml
+
+from scripts import check_snippets
+
+ROOT = Path(__file__).resolve().parents[2]
+QUESTIONS = ROOT / "docs" / "questions"
+
+# The page anatomy (docs/contributing.md): second-level headings, in this order.
+ANATOMY = [
+    "short-answer",
+    "explanation",
+    "code-and-output",
+    "what-the-list-gets-wrong",
+    "pitfalls",
+    "follow-up-questions",
+    "official-documentation",
+]
+DIFFICULTIES = {"beginner", "intermediate", "advanced"}
+
+
+def front_matter(page: Path) -> dict:
+    text = page.read_text()
+    assert text.startswith("---\n"), f"{page.name}: no front matter"
+    return yaml.safe_load(text.split("---\n", 2)[1])
+
+
+def question_pages() -> list[Path]:
+    return sorted(QUESTIONS.glob("*.md"))
+
+
+def written_pages() -> list[Path]:
+    return [page for page in question_pages() if not front_matter(page).get("coming")]
+
+
+class _ExecutedOutput(HTMLParser):
+    """Collects the text markdown-exec rendered from running code (div.result)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.depth = 0  # > 0 while inside a div.result
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag != "div":
+            return
+        if self.depth or "result" in (dict(attrs).get("class") or "").split():
+            self.depth += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "div" and self.depth:
+            self.depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self.depth:
+            self.text.append(data)
+
+
+class _Headings(HTMLParser):
+    """Collects the ids of <h2> elements and the text of the article."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.h2_ids: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag == "h2":
+            self.h2_ids.append(dict(attrs).get("id", ""))
+
+
+def html_of(site: Path, page: Path) -> str:
+    return (site / "questions" / page.stem / "index.html").read_text()
+
+
+def test_all_seventeen_questions_have_a_page() -> None:
+    numbers = sorted(front_matter(page)["question"] for page in question_pages())
+    assert numbers == list(range(1, 18))
+
+
+@pytest.mark.parametrize("page", question_pages(), ids=lambda p: p.stem)
+def test_question_page_is_built(built_site: Path, page: Path) -> None:
+    html = html_of(built_site, page)
+    assert "--8<--" not in html
+    # Code run at build time must not have failed. Transcripts may show a traceback on
+    # purpose (a failing unit test's report), so only executed output counts.
+    output = _ExecutedOutput()
+    output.feed(html)
+    assert "Traceback (most recent call last)" not in "".join(output.text)
+
+
+@pytest.mark.parametrize("page", written_pages(), ids=lambda p: p.stem)
+def test_written_page_follows_the_anatomy(built_site: Path, page: Path) -> None:
+    meta = front_matter(page)
+    assert meta["difficulty"] in DIFFICULTIES
+    assert meta["tags"], "a written page has topic tags"
+    assert len(meta["description"]) >= 50, "a description a search result can show"
+    parser = _Headings()
+    parser.feed(html_of(built_site, page))
+    assert [h for h in parser.h2_ids if h in ANATOMY] == ANATOMY
+    html = html_of(built_site, page)
+    assert 'class="admonition answer"' in html, "the short answer box"
+    assert html.count('class="question"') >= 3, "at least three follow-up questions"
+    # The provenance note names the interpreter that produced the output.
+    assert re.search(r"produced by running its code with CPython 3\.\d+\.\d+", html)
+    # Real output: at least one executed block rendered its result.
+    assert '<div class="result"' in html
+
+
+def test_home_page_links_every_question(built_site: Path) -> None:
+    home = (built_site / "index.html").read_text()
+    for page in question_pages():
+        assert f'href="questions/{page.stem}/"' in home, page.stem
+
+
+def test_tags_page_lists_written_pages(built_site: Path) -> None:
+    tags = (built_site / "tags" / "index.html").read_text()
+    for page in written_pages():
+        assert f"questions/{page.stem}/" in tags, page.stem
+
+
+def test_every_snippet_is_included_and_every_section_exists() -> None:
+    assert check_snippets.problems() == []
+
+
+class _Loads(HTMLParser):
+    """Collects the URLs a page makes the browser fetch (scripts, styles, images...)."""
+
+    NOT_FETCHED = frozenset({"canonical", "alternate", "author", "license"})
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        attributes = dict(attrs)
+        if tag in {"script", "img", "iframe", "source", "audio", "video"}:
+            self.urls.append(attributes.get("src") or "")
+        elif tag == "link" and attributes.get("rel") not in self.NOT_FETCHED:
+            self.urls.append(attributes.get("href") or "")
+
+
+def test_no_third_party_request_in_built_html(built_site: Path) -> None:
+    """Fonts and scripts are self-hosted: nothing is loaded from another host."""
+    for html in built_site.rglob("*.html"):
+        parser = _Loads()
+        parser.feed(html.read_text())
+        remote = [url for url in parser.urls if re.match(r"(https?:)?//", url)]
+        assert remote == [], html.relative_to(built_site)

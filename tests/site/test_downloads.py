@@ -1,0 +1,202 @@
+"""What the home page offers for download: the PDF, the Anki deck, the offline zip.
+
+The PDF is printed from the built site by scripts/pdf.py (real Chromium) and read back
+with pypdf: its outline, its text, its page numbers. The deck is written by every build
+and opened as Anki would (a zip holding a SQLite collection).
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import zipfile
+from html import unescape
+from pathlib import Path
+
+import genanki
+import pytest
+from pypdf import PdfReader
+
+from scripts import archive, chromium, flashcards, pdf
+from tests.conftest import require
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def squash(text: str) -> str:
+    """Text without whitespace: line wrapping in the PDF cannot break a comparison."""
+    return re.sub(r"\s+", "", unescape(text))
+
+
+def built_pages(site: Path) -> dict[str, str]:
+    return {
+        path.parent.name: path.read_text()
+        for path in sorted((site / "questions").glob("*/index.html"))
+    }
+
+
+def heading(html: str) -> str:
+    match = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S)
+    assert match, "a page without a title"
+    title = re.sub(r'<a class="headerlink".*?</a>', "", match.group(1), flags=re.S)
+    return " ".join(unescape(re.sub(r"<[^>]+>", "", title)).split())
+
+
+def written(html: str) -> bool:
+    return 'class="admonition answer"' in html
+
+
+def code_lines(html: str) -> list[str]:
+    """Every line of every Python block on a page, as a reader sees it."""
+    lines = []
+    for block in re.findall(
+        r'<div class="language-python highlight"><pre[^>]*>(.*?)</pre>', html, re.S
+    ):
+        code = re.sub(r"<[^>]+>", "", block.split("<code>", 1)[-1])
+        lines += [squash(line) for line in code.splitlines() if squash(line)]
+    return lines
+
+
+def follow_up_answers(html: str) -> list[str]:
+    """The first sentence of each folded follow-up answer."""
+    answers = []
+    for block in re.findall(r'<details class="question">(.*?)</details>', html, re.S):
+        body = re.sub(r"<summary>.*?</summary>", "", block, flags=re.S)
+        text = " ".join(unescape(re.sub(r"<[^>]+>", " ", body)).split())
+        answers.append(squash(text[:80]))
+    return answers
+
+
+@pytest.fixture(scope="session")
+def handbook_pdf(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    require(chromium.available(), f"Chromium ({chromium.executable()})")
+    return pdf.render(built_site, tmp_path_factory.mktemp("pdf") / "handbook.pdf")
+
+
+@pytest.fixture(scope="session")
+def pdf_text(handbook_pdf: Path) -> list[str]:
+    return [page.extract_text() for page in PdfReader(handbook_pdf).pages]
+
+
+@pytest.mark.browser
+def test_pdf_has_a_bookmark_for_every_question(
+    handbook_pdf: Path, built_site: Path
+) -> None:
+    reader = PdfReader(handbook_pdf)
+    titles: list[str] = []
+
+    def walk(entries: list) -> None:
+        for entry in entries:
+            if isinstance(entry, list):
+                walk(entry)
+            else:
+                titles.append(" ".join(entry.title.split()))
+
+    walk(reader.outline)
+    for slug, html in built_pages(built_site).items():
+        assert heading(html) in titles, f"no bookmark for {slug}"
+    assert "Contents" in titles
+
+
+@pytest.mark.browser
+def test_pdf_has_cover_contents_and_page_numbers(pdf_text: list[str]) -> None:
+    total = len(pdf_text)
+    assert total > 17
+    assert "Python Backend Interview Handbook" in pdf_text[0]
+    assert "17 questions" in pdf_text[0].lower()
+    assert "Contents" in pdf_text[1]
+    for number, text in enumerate(pdf_text, start=1):
+        assert f"Page {number} of {total}" in text, f"page {number} is not numbered"
+
+
+@pytest.mark.browser
+def test_pdf_holds_every_question_its_code_and_its_follow_ups(
+    pdf_text: list[str], built_site: Path
+) -> None:
+    everything = squash("".join(pdf_text))
+    for slug, html in built_pages(built_site).items():
+        assert squash(heading(html)) in everything, slug
+        if not written(html):
+            continue
+        lines = code_lines(html)
+        assert lines, f"{slug}: no code on a written page"
+        missing = [line for line in lines if line not in everything]
+        assert missing == [], f"{slug}: code clipped or missing from the PDF"
+        for answer in follow_up_answers(html):
+            assert answer in everything, f"{slug}: a follow-up answer printed folded"
+
+
+@pytest.mark.browser
+def test_pdf_leaves_out_the_site_furniture(pdf_text: list[str]) -> None:
+    everything = " ".join(pdf_text)
+    assert "Pick a topic to see the questions under it" not in everything  # tags page
+    assert "Practice mode" not in everything
+    assert "Switch to dark mode" not in everything
+    assert "Copy to clipboard" not in everything
+
+
+def deck_rows(path: Path) -> tuple[list[tuple], list[tuple]]:
+    """(notes as (guid, fields), decks as (id, name)) of an .apkg file."""
+    with zipfile.ZipFile(path) as package, package.open("collection.anki2") as source:
+        database = path.with_suffix(".anki2")
+        database.write_bytes(source.read())
+    connection = sqlite3.connect(database)
+    try:
+        query = "SELECT guid, flds FROM notes ORDER BY sfld"
+        notes = connection.execute(query).fetchall()
+        decks = connection.execute("SELECT decks FROM col").fetchone()[0]
+    finally:
+        connection.close()
+    database.unlink()
+    return notes, decks
+
+
+def test_deck_has_a_card_per_written_question(built_site: Path, tmp_path: Path) -> None:
+    deck = tmp_path / "deck.apkg"
+    deck.write_bytes((built_site / flashcards.DECK_FILE).read_bytes())
+    notes, decks = deck_rows(deck)
+    pages = {s: html for s, html in built_pages(built_site).items() if written(html)}
+    assert len(notes) == len(pages)
+    guids = {guid for guid, _ in notes}
+    assert guids == {genanki.guid_for("python-interview-handbook", s) for s in pages}
+    assert str(flashcards.DECK_ID) in decks
+    fields = {fields.split("\x1f")[1]: fields.split("\x1f") for _, fields in notes}
+    number, _, asked, answer, link = fields["The pass statement"]
+    assert number == "1"
+    assert "null statement" in answer
+    assert "Say this" not in answer, "the box title is not part of the answer"
+    assert asked.startswith("What is the")
+    assert "questions/pass-statement/" in link
+
+
+def test_deck_is_reproducible(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    card = flashcards.Card("pass-statement", 1, "The pass statement", "<p>x</p>")
+    first = flashcards.write_deck([card], tmp_path / "a.apkg").read_bytes()
+    second = flashcards.write_deck([card], tmp_path / "b.apkg").read_bytes()
+    assert first == second
+
+
+def test_answer_is_read_from_the_rendered_box() -> None:
+    html = (
+        "<blockquote><p><strong>Asked as:</strong> Why &amp; how?</p></blockquote>"
+        '<div class="admonition answer"><p class="admonition-title">Say this</p>'
+        "<p>Use <code>a &lt; b</code>.</p><div><p>nested</p></div></div><p>after</p>"
+    )
+    answer, asked = flashcards.answer_from_html(html)
+    assert answer == "<p>Use <code>a &lt; b</code>.</p><div><p>nested</p></div>"
+    assert asked == "Why & how?"
+    assert flashcards.answer_from_html("<p>coming</p>") == ("", "")
+
+
+def test_archive_is_reproducible_and_rooted_in_one_folder(
+    built_site: Path, tmp_path: Path
+) -> None:
+    first = archive.write_zip(built_site, tmp_path / "a.zip")
+    second = archive.write_zip(built_site, tmp_path / "b.zip")
+    assert first.read_bytes() == second.read_bytes()
+    with zipfile.ZipFile(first) as opened:
+        names = opened.namelist()
+    assert names == sorted(names)
+    assert all(name.startswith(f"{archive.FOLDER}/") for name in names)
+    assert f"{archive.FOLDER}/index.html" in names

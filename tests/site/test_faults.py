@@ -1,0 +1,99 @@
+"""Broken input fails the strict build, and the error names the page at fault.
+
+Each test copies the site's sources to a temporary directory, breaks one thing on one
+page, builds, and checks the build failed with a message that names that page.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from scripts import check_snippets
+from scripts.build import build
+
+ROOT = Path(__file__).resolve().parents[2]
+PAGE = "questions/pass-statement.md"
+SECTION = "pass_statement/null_statement.py:returns_none"
+
+
+def copy_sources(destination: Path) -> Path:
+    for name in ("docs", "snippets", "scripts"):
+        shutil.copytree(
+            ROOT / name,
+            destination / name,
+            ignore=shutil.ignore_patterns("__pycache__"),
+        )
+    shutil.copy(ROOT / "mkdocs.yml", destination / "mkdocs.yml")
+    return destination
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text()
+    assert old in text, f"fault injection found no {old!r} in {path}"
+    path.write_text(text.replace(old, new, 1))
+
+
+def missing_snippet_file(copy: Path) -> None:
+    (copy / "snippets/pass_statement/null_statement.py").unlink()
+
+
+def missing_section(copy: Path) -> None:
+    edit(copy / "docs" / PAGE, SECTION, SECTION + "_gone")
+
+
+def raising_example(copy: Path) -> None:
+    edit(
+        copy / "snippets/pass_statement/null_statement.py",
+        "print(do_nothing())",
+        'raise RuntimeError("injected failure")',
+    )
+
+
+def broken_link(copy: Path) -> None:
+    edit(copy / "docs" / PAGE, "## Pitfalls", "## Pitfalls\n\n[gone](no-such-page.md)")
+
+
+def broken_anchor(copy: Path) -> None:
+    edit(
+        copy / "docs" / PAGE,
+        "## Pitfalls",
+        "## Pitfalls\n\n[gone](dict-items-vs-iteritems.md#no-such-heading)",
+    )
+
+
+FAULTS: dict[str, tuple[Callable[[Path], None], str]] = {
+    "missing snippet file": (missing_snippet_file, "null_statement.py"),
+    "missing section": (missing_section, "returns_none_gone"),
+    "example that raises": (raising_example, "injected failure"),
+    "broken link": (broken_link, "no-such-page.md"),
+    "broken anchor": (broken_anchor, "no-such-heading"),
+}
+
+
+@pytest.mark.parametrize("fault", FAULTS)
+def test_fault_fails_the_build_naming_the_page(tmp_path: Path, fault: str) -> None:
+    inject, evidence = FAULTS[fault]
+    copy = copy_sources(tmp_path / "src")
+    inject(copy)
+    result = build(tmp_path / "site", copy / "mkdocs.yml")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    assert PAGE in output, f"the error does not name {PAGE}:\n{output}"
+    assert evidence in output
+
+
+def test_snippet_check_reports_orphans_and_unknown_sections(tmp_path: Path) -> None:
+    copy = copy_sources(tmp_path / "src")
+    (copy / "snippets/pass_statement/forgotten.py").write_text("print('orphan')\n")
+    missing_section(copy)
+    messages = check_snippets.problems(copy)
+    assert "snippets/pass_statement/forgotten.py: not included by any page" in messages
+    assert any(
+        message.startswith(f"docs/{PAGE}:")
+        and "no section 'returns_none_gone'" in message
+        for message in messages
+    ), messages

@@ -1,0 +1,262 @@
+"""The GitHub Actions workflows, validated offline.
+
+`scripts/check_workflows.py` enforces the hardening rules (pinned SHAs with version
+comments, least privilege, no script injection...); these tests run it on the real
+workflows, check that each rule catches its fault when injected into a copy, and check
+the shape of the pipeline: what runs on pull requests and pushes, what deploys, how.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from scripts import check_workflows
+
+ROOT = Path(__file__).resolve().parents[2]
+CI = ROOT / ".github" / "workflows" / "ci.yml"
+AUDIT = ROOT / ".github" / "workflows" / "audit.yml"
+
+
+def load(path: Path) -> dict:
+    return yaml.safe_load(path.read_text())
+
+
+def triggers(workflow: dict) -> dict:
+    return check_workflows._triggers(workflow)
+
+
+def steps(job: dict) -> list[dict]:
+    return job.get("steps") or []
+
+
+def runs(job: dict) -> str:
+    return "\n".join(str(step.get("run", "")) for step in steps(job))
+
+
+def uses(job: dict, action: str) -> list[dict]:
+    return [step for step in steps(job) if str(step.get("uses", "")).startswith(action)]
+
+
+def test_workflows_pass_the_offline_check() -> None:
+    files = check_workflows.workflow_files()
+    assert {path.name for path in files} >= {"ci.yml", "audit.yml"}
+    problems = [str(p) for path in files for p in check_workflows.check_file(path)]
+    assert problems == []
+    assert check_workflows.main([]) == 0
+
+
+def test_every_action_is_a_vetted_pin() -> None:
+    used = set()
+    for path in check_workflows.workflow_files():
+        for job in load(path)["jobs"].values():
+            for step in steps(job):
+                if "uses" in step:
+                    action, sha = step["uses"].split("@")
+                    assert sha in check_workflows.VETTED[action], step["uses"]
+                    used.add(action)
+    assert used == set(check_workflows.VETTED), "a vetted action is no longer used"
+
+
+def test_ci_runs_on_pull_requests_and_pushes_to_main() -> None:
+    on = triggers(load(CI))
+    assert "pull_request" in on
+    assert on["push"]["branches"] == ["main"]
+    assert "pull_request_target" not in on
+
+
+def test_lint_job_runs_ruff_and_the_workflow_check() -> None:
+    script = runs(load(CI)["jobs"]["lint"])
+    assert "ruff check" in script
+    assert "ruff format --check" in script
+    assert "scripts.check_workflows" in script
+
+
+def test_test_job_runs_the_suite_on_every_supported_python() -> None:
+    job = load(CI)["jobs"]["test"]
+    assert job["strategy"]["matrix"]["python-version"] == ["3.11", "3.12", "3.13"]
+    assert job["strategy"]["fail-fast"] is False
+    (setup,) = uses(job, "actions/setup-python")
+    assert setup["with"]["python-version"] == "${{ matrix.python-version }}"
+    script = runs(job)
+    assert "scripts/test.sh" in script
+    assert ".github/scripts/system-packages.sh" in script
+    packages = (ROOT / ".github" / "scripts" / "system-packages.sh").read_text()
+    assert "redis-server" in packages
+    assert "/usr/bin/chromium" in packages
+
+
+def test_pip_downloads_are_cached_keyed_on_the_requirement_files() -> None:
+    for path in (CI, AUDIT):
+        for job_id, job in load(path)["jobs"].items():
+            for step in uses(job, "actions/setup-python"):
+                assert step["with"]["cache"] == "pip", (path.name, job_id)
+                assert step["with"]["cache-dependency-path"].startswith("requirements/")
+
+
+def test_site_job_builds_strictly_makes_the_pdf_and_checks_links() -> None:
+    job = load(CI)["jobs"]["site"]
+    script = runs(job)
+    order = [
+        "scripts/setup.sh test",
+        "scripts.build --site-dir site",
+        "scripts.pdf --site-dir site",
+        "scripts.archive --site-dir site",
+        "scripts.check_links site --complete",
+    ]
+    positions = [script.index(command) for command in order]
+    assert positions == sorted(positions)
+    (upload,) = uses(job, "actions/upload-pages-artifact")
+    assert upload["with"]["path"] == "site"
+    assert "push" in upload["if"] or "steps.pages" in upload["if"]
+
+
+def test_site_url_comes_from_the_pages_settings() -> None:
+    """A fork deploys under its own URL: SITE_URL is configure-pages' base_url."""
+    job = load(CI)["jobs"]["site"]
+    (configure,) = uses(job, "actions/configure-pages")
+    assert configure["id"] == "pages"
+    assert "refs/heads/main" in configure["if"]
+    (export,) = [step for step in steps(job) if "SITE_URL=" in str(step.get("run"))]
+    assert export["env"]["BASE_URL"] == "${{ steps.pages.outputs.base_url }}"
+    assert "REPO_URL=" in export["run"]
+    assert "GITHUB_ENV" in export["run"]
+    build_index = next(i for i, s in enumerate(steps(job)) if "scripts.build" in str(s))
+    assert steps(job).index(export) < build_index
+
+
+MAIN_ONLY = (
+    "github.ref == 'refs/heads/main' &&"
+    " (github.event_name == 'push' || github.event_name == 'workflow_dispatch')"
+)
+
+
+def test_deploy_job_uses_the_official_pages_flow() -> None:
+    workflow = load(CI)
+    job = workflow["jobs"]["deploy"]
+    assert set(job["needs"]) == {"lint", "test", "site"}
+    assert job["if"] == MAIN_ONLY
+    (configure,) = uses(workflow["jobs"]["site"], "actions/configure-pages")
+    assert configure["if"] == MAIN_ONLY
+    assert job["permissions"] == {"pages": "write", "id-token": "write"}
+    assert job["concurrency"] == {"group": "pages", "cancel-in-progress": False}
+    assert job["environment"]["name"] == "github-pages"
+    (deploy,) = uses(job, "actions/deploy-pages")
+    assert (
+        job["environment"]["url"] == f"${{{{ steps.{deploy['id']}.outputs.page_url }}}}"
+    )
+    assert workflow["permissions"] == {}
+
+
+def test_audit_workflow_is_scheduled_manual_and_hashed() -> None:
+    workflow = load(AUDIT)
+    on = triggers(workflow)
+    assert on["schedule"][0]["cron"]
+    assert "workflow_dispatch" in on
+    script = runs(workflow["jobs"]["pip-audit"])
+    assert "pip install --require-hashes -r requirements/audit.txt" in script
+    assert "pip-audit" in script
+    assert "--require-hashes" in script.split("pip-audit", 2)[-1]
+    assert "requirements/*.txt" in script
+
+
+# Fault injection: each rule, broken in a copy of ci.yml, is reported.
+
+CHECKOUT = "actions/checkout@08c6903cd8c0fde910a37f88322edcfb5dd907a8 # v5.0.0"
+FAULTS = {
+    "tag instead of SHA": (CHECKOUT, "actions/checkout@v5", "not pinned to a full"),
+    "short SHA": (CHECKOUT, "actions/checkout@08c6903", "not pinned to a full"),
+    "no version comment": (
+        CHECKOUT,
+        CHECKOUT.split(" #")[0],
+        "no version comment",
+    ),
+    "wrong version comment": (
+        CHECKOUT,
+        CHECKOUT[:-6] + "v4.2.2",
+        "the comment says v4.2.2",
+    ),
+    "unvetted SHA": (
+        CHECKOUT,
+        "actions/checkout@" + "a" * 40 + " # v5.0.0",
+        "not a vetted",
+    ),
+    "credentials persisted": (
+        "persist-credentials: false",
+        "persist-credentials: true",
+        "persist-credentials: false",
+    ),
+    "top-level write": (
+        "permissions: {}",
+        "permissions: write-all",
+        "top level grants",
+    ),
+    "write outside deploy": (
+        "      contents: read # checkout\n    steps:",
+        "      contents: write\n    steps:",
+        "but deploys nothing",
+    ),
+    "job without permissions": (
+        "    permissions:\n      contents: read # checkout\n    strategy:",
+        "    strategy:",
+        "no permissions block",
+    ),
+    "pull_request_target": (
+        "  pull_request:\n",
+        "  pull_request_target:\n",
+        "untrusted",
+    ),
+    "script injection": (
+        "run: scripts/test.sh",
+        'run: echo "${{ github.event.pull_request.title }}" && scripts/test.sh',
+        "pass it through env",
+    ),
+    "step output in run": (
+        "run: scripts/test.sh",
+        "run: echo ${{ steps.pages.outputs.base_url }}",
+        "pass it through env",
+    ),
+    "deploy without concurrency": (
+        "    concurrency:\n      group: pages\n      cancel-in-progress: false\n",
+        "",
+        "without a concurrency group",
+    ),
+    "deploy cancelled in progress": (
+        "      group: pages\n      cancel-in-progress: false\n",
+        "      group: pages\n      cancel-in-progress: true\n",
+        "cut a deployment short",
+    ),
+    "deploy from any branch": (
+        "    if: >-\n      github.ref == 'refs/heads/main' &&\n",
+        "    if: >-\n      github.ref != 'refs/heads/main' &&\n",
+        "other than a push to main",
+    ),
+    "unhashed pip install": (
+        "pip install --require-hashes -r requirements/test.txt",
+        "pip install ruff",
+        "installs unhashed packages",
+    ),
+    "no timeout": ("    timeout-minutes: 15\n", "", "no timeout-minutes"),
+}
+
+
+@pytest.mark.parametrize("fault", FAULTS)
+def test_check_catches_injected_fault(tmp_path: Path, fault: str) -> None:
+    old, new, evidence = FAULTS[fault]
+    text = CI.read_text()
+    assert old in text, f"fault injection found no {old!r} in ci.yml"
+    broken = tmp_path / "ci.yml"
+    broken.write_text(text.replace(old, new, 1))
+    problems = [str(problem) for problem in check_workflows.check_file(broken)]
+    assert any(evidence in problem for problem in problems), problems
+    assert check_workflows.main([str(broken)]) == 1
+
+
+def test_check_rejects_what_is_not_a_workflow(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yml"
+    broken.write_text("jobs: [unclosed\n")
+    assert "yaml" in str(check_workflows.check_file(broken)[0])
+    broken.write_text("name: no jobs\n")
+    assert "no jobs" in str(check_workflows.check_file(broken)[0])
