@@ -14,13 +14,14 @@ import argparse
 import hashlib
 import html
 import os
-import subprocess
 import sys
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
 import genanki
+
+from scripts.git import git_output
 
 ROOT = Path(__file__).resolve().parent.parent
 DECK_NAME = "Python Backend Interview Handbook"
@@ -182,19 +183,8 @@ def build_timestamp() -> float | None:
     so rebuilding the same commit gives the same deck; None (now) without git."""
     if os.environ.get("SOURCE_DATE_EPOCH"):
         return float(os.environ["SOURCE_DATE_EPOCH"])
-    try:
-        result = subprocess.run(
-            ["git", "log", "-1", "--format=%ct"],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            timeout=10,
-            check=False,
-        )
-    except OSError:
-        return None
-    stamp = result.stdout.strip()
-    return float(stamp) if result.returncode == 0 and stamp.isdigit() else None
+    stamp = git_output("log", "-1", "--format=%ct", cwd=str(ROOT)) or ""
+    return float(stamp) if stamp.isdigit() else None
 
 
 def write_deck(cards: list[Card], path: Path) -> Path:

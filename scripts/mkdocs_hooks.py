@@ -22,7 +22,6 @@ import functools
 import logging
 import re
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -38,6 +37,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from scripts import flashcards  # noqa: E402
+from scripts.git import git_output  # noqa: E402
 
 SHIM_SOURCE = Path("node_modules/iframe-worker/shim/index.js")
 SHIM_LICENSE = Path("node_modules/iframe-worker/LICENSE")
@@ -93,21 +93,8 @@ def on_pre_build(config, **_):
 # --- When each page last changed ------------------------------------------------------
 
 
-@functools.cache
-def _git(*args: str, cwd: str) -> str | None:
-    """git's output, or None when git or the repository is not there."""
-    try:
-        result = subprocess.run(
-            ["git", *args],
-            cwd=cwd,
-            capture_output=True,
-            text=True,
-            timeout=10,
-            check=False,
-        )
-    except OSError:
-        return None
-    return result.stdout.strip() if result.returncode == 0 else None
+# Cached: every page asks about the same repository.
+_git = functools.cache(git_output)
 
 
 def last_changed(path: Path) -> dict[str, str]:
