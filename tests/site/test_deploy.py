@@ -428,28 +428,6 @@ def test_node_dependencies_are_exact_versions() -> None:
     assert (ROOT / "package-lock.json").exists(), "package.json without its lock file"
 
 
-def registry_hosts() -> list[str]:
-    """Package registry hosts, assembled so that this file does not name them."""
-    parts = [
-        ("pypi", "org"),
-        ("files.pythonhosted", "org"),
-        ("pythonhosted", "org"),
-        ("registry.npmjs", "org"),
-        ("npmjs", "com"),
-        ("registry.yarnpkg", "com"),
-        ("deb.debian", "org"),
-        ("security.debian", "org"),
-        ("archive.ubuntu", "com"),
-        ("proxy.golang", "org"),
-        ("crates", "io"),
-        ("rubygems", "org"),
-        ("repo1.maven", "org"),
-        ("repo.maven.apache", "org"),
-        ("nuget", "org"),
-    ]
-    return [".".join(pair) for pair in parts]
-
-
 def repository_files() -> list[Path]:
     try:
         listed = subprocess.run(
@@ -470,31 +448,43 @@ def repository_files() -> list[Path]:
     return [ROOT / name for name in names if (ROOT / name).is_file()]
 
 
-def registry_pattern(hosts: list[str]) -> re.Pattern[str]:
-    """A host name or any of its subdomains, not a longer name that contains it."""
-    alternatives = "|".join(map(re.escape, hosts))
-    return re.compile(rf"(?<![\w.-])(?:[\w-]+\.)*({alternatives})(?![\w-])", re.I)
+# Lock and package-manager files may hold names, versions and hashes only: a download
+# address or an index option there would name a registry.
+LOCK_FILES = ("requirements/*.txt", "package-lock.json", ".npmrc")
+# In requirement files and .npmrc: any URL or index option. In package-lock.json: a
+# `resolved` download address (its funding links name sponsors, not registries).
+ADDRESS = re.compile(r"https?://|\b(?:index-url|find-links|registry)\s*=", re.I)
+RESOLVED = re.compile(r'"resolved"\s*:')
 
 
-def test_no_file_names_a_package_registry_host() -> None:
-    pattern = registry_pattern(registry_hosts())
-    found = []
-    files = repository_files()
-    assert len(files) > 20
-    for path in files:
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (UnicodeDecodeError, OSError):
-            continue
-        for number, line in enumerate(text.splitlines(), 1):
-            if match := pattern.search(line):
-                found.append(f"{path.relative_to(ROOT)}:{number}: {match.group(0)}")
+def download_addresses(path: Path) -> list[str]:
+    """Each line of `path` that holds a download address or an index option."""
+    pattern = RESOLVED if path.suffix == ".json" else ADDRESS
+    return [
+        f"{path.name}:{number}: {line.strip()}"
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if pattern.search(line)
+    ]
+
+
+def test_lock_files_hold_no_download_address() -> None:
+    files = [path for pattern in LOCK_FILES for path in ROOT.glob(pattern)]
+    assert len(files) >= 5
+    tracked = {path.resolve() for path in repository_files()}
+    assert all(path.resolve() in tracked for path in files)
+    found = [line for path in files for line in download_addresses(path)]
     assert not found, "\n".join(found)
 
 
-def test_registry_host_check_would_catch_a_host() -> None:
-    host = registry_hosts()[0]
-    pattern = registry_pattern([host])
-    assert pattern.search(f"see https://{host}/project/x")
-    assert pattern.search(f"mirror.{host.upper()}")
-    assert not pattern.search(f"see https://not{host}.example/")
+def test_lock_file_check_would_catch_an_address(tmp_path: Path) -> None:
+    requirements = tmp_path / "requirements.txt"
+    requirements.write_text(
+        "six==1.16.0 --hash=sha256:00\n"
+        "--extra-index-url https://packages.example/simple\n"
+    )
+    assert download_addresses(requirements) == [
+        "requirements.txt:2: --extra-index-url https://packages.example/simple"
+    ]
+    npm_lock = tmp_path / "package-lock.json"
+    npm_lock.write_text('{"resolved": "x"}\n')
+    assert len(download_addresses(npm_lock)) == 1
