@@ -108,20 +108,19 @@ def test_settings_refuse_to_start_without_a_secret_key() -> None:
     assert "DJANGO_SECRET_KEY" in result.stderr
 
 
+def django_shell(code: str, db_url: str):
+    """Run `code` in the example project's `manage.py shell`, against `db_url`."""
+    env = {"REDIS_URL": db_url, "DJANGO_SECRET_KEY": "k"}
+    return manage("shell", "-v", "0", "-c", code, env=env)
+
+
 def test_settings_are_safe_by_default(db_url: str) -> None:
     code = (
         "from django.conf import settings as s;"
         "print(s.DEBUG, s.ALLOWED_HOSTS, s.CACHES['default']['BACKEND'],"
         " s.CACHES['default']['LOCATION'] == s.REDIS_URL)"
     )
-    result = manage(
-        "shell",
-        "-v",
-        "0",
-        "-c",
-        code,
-        env={"REDIS_URL": db_url, "DJANGO_SECRET_KEY": "k"},
-    )
+    result = django_shell(code, db_url)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == [
         "False",
@@ -157,14 +156,7 @@ def test_values_are_pickled_except_plain_ints(db_url: str, raw: redis.Redis) -> 
         "cache.set('greeting', {'text': 'hello'}); cache.set('visits', 41);"
         "cache.set('flag', True)"
     )
-    result = manage(
-        "shell",
-        "-v",
-        "0",
-        "-c",
-        code,
-        env={"REDIS_URL": db_url, "DJANGO_SECRET_KEY": "k"},
-    )
+    result = django_shell(code, db_url)
     assert result.returncode == 0, result.stderr
     keys = sorted(key.decode() for key in raw.keys("*"))
     assert keys == ["shop:1:flag", "shop:1:greeting", "shop:1:visits"]
