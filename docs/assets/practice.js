@@ -39,19 +39,12 @@
     }
   }
 
-  function prepare(box, index) {
+  function prepare(box) {
     if (box.querySelector(":scope > .handbook-reveal")) return;
-    // The build wraps the answer already (scripts/quality_hooks.py), so nothing moves
-    // and the answer is painted once; the wrapping here is for any other HTML.
+    // The build wraps each answer (wrap_answers in scripts/quality_hooks.py), so nothing
+    // moves and the answer is painted once.
     var body = box.querySelector(":scope > .handbook-answer-body");
-    if (!body) {
-      body = document.createElement("div");
-      body.className = "handbook-answer-body";
-      body.id = "handbook-answer-" + index;
-      var title = box.querySelector(":scope > .admonition-title");
-      while (title && title.nextSibling) body.appendChild(title.nextSibling);
-      box.appendChild(body);
-    }
+    if (!body) return;
     var button = document.createElement("button");
     button.type = "button";
     button.className = "handbook-reveal md-button";
