@@ -3,24 +3,23 @@
 Unzipped, `python-backend-interview-handbook/index.html` opens in a browser from
 disk (`file://`) with every page, link, style and script working, search included, and
 nothing fetched from the network. It is a second build of the site with Material's
-offline plugin on (HANDBOOK_OFFLINE=true, see mkdocs.yml): links point at `.html` files
-instead of
-directories, the search index is inlined into a script, and the iframe-worker shim that
-runs the search worker from `file://` is served from the site's own assets (copied from
-node_modules by scripts/mkdocs_hooks.py; `npm ci` installs it, `scripts/setup.sh test`
-runs that). Instant navigation needs a server: the offline build turns it off.
+offline plugin on (HANDBOOK_OFFLINE=true, see mkdocs.yml): links point at `.html`
+files instead of directories, the search index is inlined into a script, and the
+iframe-worker shim that runs the search worker from `file://` is served from the
+site's own assets (copied from node_modules by scripts/mkdocs_hooks.py; `npm ci`
+installs it, `scripts/setup.sh test` runs that). Instant navigation needs a server:
+the offline build turns it off.
 
-Usage: python -m scripts.archive [--site-dir site]
-Writes <site-dir>/downloads/python-backend-interview-handbook.zip (linked from the
-home page). The PDF already in <site-dir>/downloads (python -m scripts.pdf) goes into
-the copy.
+Usage: python -m scripts.archive [--site-dir site] [--release]
+Writes <site-dir>/downloads/python-backend-interview-handbook.zip. With --release (as
+`python -m scripts.release` runs it) the copy holds the PDF already made into
+<site-dir>/downloads and its home page links to it; without, it says how to make it.
 The zip is reproducible: sorted entries, fixed timestamps.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import sys
 import tempfile
@@ -29,25 +28,19 @@ import zipfile
 from pathlib import Path
 
 from scripts.build import build
+from scripts.downloads import PDF_FILE, RELEASE_VARIABLE, ZIP_FILE
 
 ROOT = Path(__file__).resolve().parent.parent
-ZIP_FILE = "downloads/python-backend-interview-handbook.zip"
 FOLDER = "python-backend-interview-handbook"
 # Files an offline reader never uses.
 SKIP = {"sitemap.xml", "sitemap.xml.gz", "search/search_index.json"}
 
 
-def build_offline(site_dir: Path) -> None:
-    """Build the file:// variant of the site into `site_dir` (strict)."""
-    previous = os.environ.get("HANDBOOK_OFFLINE")
-    os.environ["HANDBOOK_OFFLINE"] = "true"
-    try:
-        result = build(site_dir)
-    finally:
-        if previous is None:
-            del os.environ["HANDBOOK_OFFLINE"]
-        else:
-            os.environ["HANDBOOK_OFFLINE"] = previous
+def build_offline(site_dir: Path, *, release: bool = False) -> None:
+    """Build the file:// variant of the site into `site_dir` (strict). In a release its
+    home page links to the PDF, which the copy then holds."""
+    environment = {"HANDBOOK_OFFLINE": "true", RELEASE_VARIABLE: str(release).lower()}
+    result = build(site_dir, environment=environment)
     if result.returncode:
         raise RuntimeError(f"offline build failed:\n{result.stdout}\n{result.stderr}")
 
@@ -71,24 +64,39 @@ def write_zip(offline_dir: Path, output: Path) -> Path:
     return output
 
 
-def make_archive(site_dir: Path, offline_dir: Path | None = None) -> Path:
-    """Build the offline site (into `offline_dir`, else a temporary directory), copy
-    the PDF into it when the online site has one, and zip it into the online site."""
+def make_archive(
+    site_dir: Path, offline_dir: Path | None = None, *, release: bool = False
+) -> Path:
+    """Build the offline site (into `offline_dir`, else a temporary directory) and zip
+    it into the online site. A release's copy holds the online site's PDF, which must
+    have been made first (scripts/release.py makes it)."""
+    pdf = site_dir / PDF_FILE
+    if release and not pdf.is_file():
+        raise FileNotFoundError(
+            f"{pdf} is missing: the released offline copy links to the PDF and holds "
+            "it; make it first (python -m scripts.release does, in order)"
+        )
     with tempfile.TemporaryDirectory(prefix="handbook-offline-") as scratch:
         offline = offline_dir or Path(scratch) / "site"
-        build_offline(offline)
-        pdf = site_dir / "downloads" / "python-backend-interview-handbook.pdf"
-        if pdf.is_file():
-            shutil.copyfile(pdf, offline / "downloads" / pdf.name)
+        build_offline(offline, release=release)
+        if release:
+            shutil.copyfile(pdf, offline / PDF_FILE)
         return write_zip(offline, site_dir / ZIP_FILE)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site-dir", type=Path, default=ROOT / "site")
+    parser.add_argument(
+        "--release", action="store_true", help="hold the PDF made first and link to it"
+    )
     options = parser.parse_args(argv)
     started = time.monotonic()
-    path = make_archive(options.site_dir.resolve())
+    try:
+        path = make_archive(options.site_dir.resolve(), release=options.release)
+    except (FileNotFoundError, RuntimeError) as error:
+        print(f"archive: {error}", file=sys.stderr)
+        return 1
     size = path.stat().st_size / 1e6
     print(f"{path}: {size:.1f} MB in {time.monotonic() - started:.1f} s")
     return 0

@@ -10,16 +10,21 @@ import argparse
 import os
 import subprocess
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def build(
-    site_dir: Path, config_file: Path = ROOT / "mkdocs.yml", timeout: float = 600
+    site_dir: Path,
+    config_file: Path = ROOT / "mkdocs.yml",
+    timeout: float = 600,
+    environment: Mapping[str, str] | None = None,
 ) -> subprocess.CompletedProcess[str]:
-    """Run `mkdocs build --strict` in a subprocess; return it with its output."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    """Run `mkdocs build --strict` in a subprocess; return it with its output.
+    `environment`: variables set for this build only (HANDBOOK_OFFLINE, ...)."""
+    env = {**os.environ, **(environment or {}), "NO_MKDOCS_2_WARNING": "1"}
     env.pop("DJANGO_SETTINGS_MODULE", None)
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean"]
     command += ["--config-file", str(config_file), "--site-dir", str(site_dir)]

@@ -70,17 +70,6 @@ ALLOWED = (
     "pawamoy.github.io/markdown-exec",
 )  # ...and the repository itself: repo_url (default_repo_url()).
 
-# Files written into the site after the build (the PDF by `python -m scripts.pdf`, the
-# offline zip by `python -m scripts.archive`): a link to one is accepted while it is
-# missing, unless the check is told the site is complete (`--complete`, as the workflow
-# runs it after making them).
-AFTER_BUILD = ("downloads/*.pdf", "downloads/*.zip")
-
-
-def made_after_build(relative: str) -> bool:
-    return any(PurePosixPath(relative).match(pattern) for pattern in AFTER_BUILD)
-
-
 # Attributes holding a URL, by tag; `srcset` holds a list.
 URL_ATTRIBUTES = {
     "a": ("href",),
@@ -212,11 +201,8 @@ def external_problem(url: str) -> str | None:
 class Site:
     """The built site in `site_dir`, published at `site_url`."""
 
-    def __init__(
-        self, site_dir: Path, site_url: str, after_build: tuple[str, ...] = ()
-    ) -> None:
+    def __init__(self, site_dir: Path, site_url: str) -> None:
         self.dir = site_dir.resolve()
-        self.after_build = after_build
         if not site_url.endswith("/"):
             site_url += "/"
         self.url = site_url
@@ -279,8 +265,6 @@ class Site:
         if path.endswith("/") or target.is_dir():
             target = target / "index.html"
         if not target.is_file():
-            if any(relative.match(pattern) for pattern in self.after_build):
-                return target, "", None
             return None, fragment, f"names {self.name_or(target)}, which does not exist"
         if not parts.path and not (parts.scheme or parts.netloc):
             target = source  # a bare `#fragment` or empty href
@@ -324,15 +308,11 @@ def _css_links(css: Path) -> Iterator[str]:
         yield match.group(2).strip()
 
 
-def check_site(
-    site_dir: Path, site_url: str | None = None, *, complete: bool = False
-) -> Report:
-    """Check every link of every HTML page and CSS file in `site_dir`.
-
-    `complete`: the files made after the build (AFTER_BUILD) must exist too.
-    """
-    after_build = () if complete else AFTER_BUILD
-    site = Site(site_dir, site_url or default_site_url(), after_build)
+def check_site(site_dir: Path, site_url: str | None = None) -> Report:
+    """Check every link of every HTML page and CSS file in `site_dir`. A build links to
+    the PDF and the offline zip only when it ships them (scripts/downloads.py), so a
+    link to either must find the file too."""
+    site = Site(site_dir, site_url or default_site_url())
     report = Report()
     for path in site.html_files():
         for kind, url in site.page(path).links:
@@ -370,15 +350,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--external", action="store_true", help="list external links and their pages"
     )
-    parser.add_argument(
-        "--complete",
-        action="store_true",
-        help=f"the files made after the build ({', '.join(AFTER_BUILD)}) must exist",
-    )
     options = parser.parse_args(argv)
     if not (options.site_dir / "index.html").is_file():
         parser.error(f"{options.site_dir} holds no built site (no index.html)")
-    report = check_site(options.site_dir, options.site_url, complete=options.complete)
+    report = check_site(options.site_dir, options.site_url)
     if options.external:
         print(format_external(report.external))
     for error in report.errors:

@@ -16,7 +16,8 @@ time), so this checks the rules that matter for this repository's workflows dire
   untrusted code);
 - `run:` scripts expand no `${{ }}` expression other than `matrix.*` and `runner.*`:
   event data, inputs and step outputs go through `env:` (script injection);
-- `pip install` only from hashed requirement files (`--require-hashes -r`);
+- Python packages only from the lock, resolving nothing: through scripts/setup.sh or
+  scripts/install_lock.sh, or a `pip install` with `--no-deps --require-hashes -r`;
 - every job has `timeout-minutes`.
 
 Usage: python -m scripts.check_workflows [WORKFLOW ...]   (default: .github/workflows)
@@ -47,6 +48,8 @@ VETTED: dict[str, dict[str, str]] = {
     "actions/deploy-pages": {"d6db90164ac5ed86f2b6aed7e0febac5b3c0c03e": "v4.0.5"},
 }
 WRITE_SCOPES_FOR_DEPLOY = {"pages", "id-token"}
+# What a `pip install` needs to install the lock without resolving anything.
+LOCKED_INSTALL = ("--no-deps", "--require-hashes", " -r ")
 FORBIDDEN_TRIGGERS = {"pull_request_target", "workflow_run"}
 SAFE_EXPRESSION = re.compile(r"^\s*(matrix|runner)\.[A-Za-z0-9_.-]+\s*$")
 EXPRESSION = re.compile(r"\$\{\{(.*?)\}\}", re.DOTALL)
@@ -237,9 +240,12 @@ def check_steps(name: str, workflow: dict) -> Iterator[Problem]:
                         f"run: expands ${{{{{expression}}}}}; pass it through env:",
                     )
             for command in re.findall(r"pip install[^\n]*", str(script)):
-                if "--require-hashes" not in command or " -r " not in command:
+                if not all(flag in command for flag in LOCKED_INSTALL):
                     yield Problem(
-                        name, where, f"`{command.strip()}` installs unhashed packages"
+                        name,
+                        where,
+                        f"`{command.strip()}` does not install from the lock as it is"
+                        " (use scripts/install_lock.sh)",
                     )
 
 

@@ -21,11 +21,11 @@ from pathlib import Path
 
 import genanki
 
+from scripts.downloads import DECK_FILE
 from scripts.git import git_output
 
 ROOT = Path(__file__).resolve().parent.parent
 DECK_NAME = "Python Backend Interview Handbook"
-DECK_FILE = "downloads/python-backend-interview-handbook.apkg"
 
 
 def stable_id(name: str) -> int:

@@ -9,7 +9,8 @@
   from the pages' front matter: levels, topics, and which answers are still coming.
 - Search ranks written answers above pages that only mention a term, and its worker
   (scripts/search_worker.js) reads `keep-alive` or `dict.items` as one identifier.
-- The Anki deck (scripts/flashcards.py) is written from the short answers as rendered.
+- The Anki deck (scripts/flashcards.py) is written from the short answers as rendered;
+  the home page's download buttons name only what this build has (scripts/downloads.py).
 - The print page's contents links reach the page titles (a print-site plugin gap).
 - The offline build (HANDBOOK_OFFLINE=true, scripts/archive.py) serves the iframe-worker
   shim that lets search run from file:// from the site's own assets, not from a CDN. It
@@ -36,7 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from scripts import flashcards  # noqa: E402
+from scripts import downloads, flashcards  # noqa: E402
 from scripts.git import git_output  # noqa: E402
 
 SHIM_SOURCE = Path("node_modules/iframe-worker/shim/index.js")
@@ -124,9 +125,11 @@ def on_page_markdown(markdown, page, config, **_):
     _boost_search(page)
     if QUESTION_MAP in markdown:
         markdown = markdown.replace(QUESTION_MAP, question_map(config))
-    if _offline(config) and page.is_homepage:
-        # The offline copy does not contain itself: drop its download link there.
-        markdown = re.sub(r'\n<a [^>]*href="[^"]*\.zip"[^>]*>[^<]*</a>', "", markdown)
+    if downloads.PLACEHOLDER in markdown:
+        block = downloads.home_block(
+            release=downloads.released(config), offline=_offline(config)
+        )
+        markdown = markdown.replace(downloads.PLACEHOLDER, block)
     return markdown
 
 
@@ -303,7 +306,7 @@ def on_post_build(config, **_):
     site = Path(config.site_dir)
     _write_search_worker(site)
     _fix_print_page_anchors(site)
-    flashcards.write_deck(list(_cards.values()), site / flashcards.DECK_FILE)
+    flashcards.write_deck(list(_cards.values()), site / downloads.DECK_FILE)
     if _offline(config):
         base = Path(config.config_file_path).parent
         if not (base / SHIM_SOURCE).is_file():

@@ -23,9 +23,9 @@ from pathlib import Path
 
 from scripts import chromium, loopback
 from scripts.build import build
+from scripts.downloads import PDF_FILE
 
 ROOT = Path(__file__).resolve().parent.parent
-PDF_FILE = "downloads/python-backend-interview-handbook.pdf"
 TITLE = "Python Backend Interview Handbook"
 
 HEADER = (

@@ -1,11 +1,20 @@
 #!/usr/bin/env bash
 # Install what the handbook needs, idempotently: `scripts/setup.sh site` for building and
 # serving the site, `scripts/setup.sh test` for that plus everything the tests run
-# (redis-server, Chromium, Node tools). Safe to run again: it installs only what is missing.
+# (redis-server, Chromium, Node tools), `scripts/setup.sh lint` for the test tools alone
+# (ruff, the workflow check). Safe to run again: it installs only what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 target=${1:-test}
 PYTHON=${PYTHON:-python3}
+case $target in
+site) requirements=site ;;
+test | lint) requirements=test ;;
+*)
+    echo "usage: scripts/setup.sh [site|test|lint]" >&2
+    exit 2
+    ;;
+esac
 
 system_packages=()
 if [[ $target == test ]]; then
@@ -29,9 +38,8 @@ if ((${#system_packages[@]})); then
     fi
 fi
 
-[[ -x .venv/bin/python ]] || "$PYTHON" -m venv .venv
-.venv/bin/python -m pip install --quiet --disable-pip-version-check \
-    --require-hashes -r "requirements/$target.txt"
+# The lock, installed as it is: nothing resolved, nothing built (see install_lock.sh).
+PYTHON=$PYTHON scripts/install_lock.sh .venv "requirements/$requirements.txt"
 
 if [[ $target == test && -f package-lock.json ]]; then
     npm ci --loglevel=error --no-audit --no-fund

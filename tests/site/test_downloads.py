@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import unicodedata
 import zipfile
 from html import unescape
 from pathlib import Path
@@ -17,15 +18,16 @@ import genanki
 import pytest
 from pypdf import PdfReader
 
-from scripts import archive, chromium, flashcards, pdf
+from scripts import archive, chromium, downloads, flashcards, pdf
 from tests.conftest import require
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def squash(text: str) -> str:
-    """Text without whitespace: line wrapping in the PDF cannot break a comparison."""
-    return re.sub(r"\s+", "", unescape(text))
+    """Text without whitespace, ligatures folded (NFKC: the PDF's "ﬁ" is "fi"): line
+    wrapping and the fonts a machine has cannot break a comparison."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", unescape(text)))
 
 
 def built_pages(site: Path) -> dict[str, str]:
@@ -153,7 +155,7 @@ def deck_rows(path: Path) -> tuple[list[tuple], list[tuple]]:
 
 def test_deck_has_a_card_per_written_question(built_site: Path, tmp_path: Path) -> None:
     deck = tmp_path / "deck.apkg"
-    deck.write_bytes((built_site / flashcards.DECK_FILE).read_bytes())
+    deck.write_bytes((built_site / downloads.DECK_FILE).read_bytes())
     notes, decks = deck_rows(deck)
     pages = {s: html for s, html in built_pages(built_site).items() if written(html)}
     assert len(notes) == len(pages)

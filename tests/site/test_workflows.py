@@ -76,7 +76,8 @@ def test_lint_job_runs_ruff_and_the_workflow_check() -> None:
 
 def test_test_job_runs_the_suite_on_every_supported_python() -> None:
     job = load(CI)["jobs"]["test"]
-    assert job["strategy"]["matrix"]["python-version"] == ["3.11", "3.12", "3.13"]
+    versions = job["strategy"]["matrix"]["python-version"]
+    assert versions == ["3.11", "3.12", "3.13", "3.14"]
     assert job["strategy"]["fail-fast"] is False
     (setup,) = uses(job, "actions/setup-python")
     assert setup["with"]["python-version"] == "${{ matrix.python-version }}"
@@ -96,15 +97,20 @@ def test_pip_downloads_are_cached_keyed_on_the_requirement_files() -> None:
                 assert step["with"]["cache-dependency-path"].startswith("requirements/")
 
 
+def test_site_is_built_with_the_newest_python_the_suite_tests() -> None:
+    jobs = load(CI)["jobs"]
+    newest = jobs["test"]["strategy"]["matrix"]["python-version"][-1]
+    (setup,) = uses(jobs["site"], "actions/setup-python")
+    assert setup["with"]["python-version"] == newest == "3.14"
+
+
 def test_site_job_builds_strictly_makes_the_pdf_and_checks_links() -> None:
     job = load(CI)["jobs"]["site"]
     script = runs(job)
     order = [
         "scripts/setup.sh test",
-        "scripts.build --site-dir site",
-        "scripts.pdf --site-dir site",
-        "scripts.archive --site-dir site",
-        "scripts.check_links site --complete",
+        "scripts.release --site-dir site",
+        "scripts.check_links site",
     ]
     positions = [script.index(command) for command in order]
     assert positions == sorted(positions)
@@ -123,7 +129,7 @@ def test_site_url_comes_from_the_pages_settings() -> None:
     assert export["env"]["BASE_URL"] == "${{ steps.pages.outputs.base_url }}"
     assert "REPO_URL=" in export["run"]
     assert "GITHUB_ENV" in export["run"]
-    build_index = next(i for i, s in enumerate(steps(job)) if "scripts.build" in str(s))
+    build_index = next(i for i, s in enumerate(steps(job)) if "scripts.release" in str(s))
     assert steps(job).index(export) < build_index
 
 
@@ -156,7 +162,8 @@ def test_audit_workflow_is_scheduled_manual_and_hashed() -> None:
     assert on["schedule"][0]["cron"]
     assert "workflow_dispatch" in on
     script = runs(workflow["jobs"]["pip-audit"])
-    assert "pip install --require-hashes -r requirements/audit.txt" in script
+    assert "scripts/install_lock.sh" in script
+    assert "requirements/audit.txt" in script
     assert "pip-audit" in script
     assert "--require-hashes" in script.split("pip-audit", 2)[-1]
     assert "requirements/*.txt" in script
@@ -234,9 +241,14 @@ FAULTS = {
         "other than a push to main",
     ),
     "unhashed pip install": (
-        "pip install --require-hashes -r requirements/test.txt",
-        "pip install ruff",
-        "installs unhashed packages",
+        "run: scripts/setup.sh lint",
+        "run: pip install ruff",
+        "does not install from the lock",
+    ),
+    "pip install that resolves": (
+        "run: scripts/setup.sh lint",
+        "run: pip install --require-hashes -r requirements/test.txt",
+        "does not install from the lock",
     ),
     "no timeout": ("    timeout-minutes: 15\n", "", "no timeout-minutes"),
 }

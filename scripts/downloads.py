@@ -1,0 +1,77 @@
+"""The downloads the home page offers, and which of them a build has.
+
+Every build writes the Anki deck (scripts/flashcards.py). The PDF (scripts/pdf.py) and
+the offline copy (scripts/archive.py) are made from the built site afterwards, by
+`python -m scripts.release`, which builds with HANDBOOK_DOWNLOADS=true (mkdocs.yml's
+`extra.downloads`). Any other build (`scripts/serve.sh`, `python -m scripts.build`)
+links only to what it has and says, next to the rest, how to make them: no link on the
+home page answers 404.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+PDF_FILE = "downloads/python-backend-interview-handbook.pdf"
+ZIP_FILE = "downloads/python-backend-interview-handbook.zip"
+DECK_FILE = "downloads/python-backend-interview-handbook.apkg"
+# Where the home page (docs/index.md) shows the buttons.
+PLACEHOLDER = "<!-- handbook:downloads -->"
+# The environment variable mkdocs.yml reads into `extra.downloads`.
+RELEASE_VARIABLE = "HANDBOOK_DOWNLOADS"
+RELEASE_COMMAND = (
+    "scripts/setup.sh test && .venv/bin/python -m scripts.release --site-dir site"
+)
+
+
+@dataclass(frozen=True)
+class Download:
+    path: str
+    label: str
+    made_after_build: bool
+
+
+DOWNLOADS = (
+    Download(PDF_FILE, "PDF of the whole handbook", made_after_build=True),
+    Download(ZIP_FILE, "Offline copy (zip)", made_after_build=True),
+    Download(DECK_FILE, "Anki flashcards", made_after_build=False),
+)
+
+
+def released(config) -> bool:
+    """Whether this build ships the PDF and the offline zip."""
+    return str(config.extra.get("downloads", False)).lower() in {"true", "1", "yes"}
+
+
+def home_block(*, release: bool, offline: bool) -> str:
+    """The home page's download buttons (Markdown with HTML), for this build."""
+    offered, missing = [], []
+    for download in DOWNLOADS:
+        if offline and download.path == ZIP_FILE:
+            continue  # the offline copy does not contain itself
+        if download.made_after_build and not release:
+            missing.append(download)
+        else:
+            offered.append(download)
+    buttons = [
+        f'<a class="md-button{" md-button--primary" if i == 0 else ""}"'
+        f' href="{d.path}" download>{d.label}</a>'
+        for i, d in enumerate(offered)
+    ]
+    out = ['<div class="handbook-downloads" markdown>', *buttons, "</div>", ""]
+    if missing:
+        names = " and ".join(d.label.split(" (")[0] for d in missing)
+        out += [
+            f'!!! note "{names}: not in this build"',
+            "",
+            "    They come with the published site. This copy was built without them"
+            " (`scripts/serve.sh` and `python -m scripts.build` do). To make them here,"
+            " run",
+            "",
+            f"    ```bash\n    {RELEASE_COMMAND}\n    ```",
+            "",
+            "    and open the complete site in `site/` (for example with"
+            " `python3 -m http.server -d site`).",
+            "",
+        ]
+    return "\n".join(out)
