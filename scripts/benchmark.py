@@ -42,7 +42,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from scripts import chromium, loopback
+from scripts import chromium, facts, static_site
 from scripts.build import build
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -131,15 +131,9 @@ def timed_build(config_file: Path, site_dir: Path) -> float:
     return elapsed
 
 
-def question_urls(config: dict) -> list[str]:
+def question_urls() -> list[str]:
     """'' (the home page) and every question page's URL path, in navigation order."""
-    urls = [""]
-    for section in config["nav"]:
-        for items in section.values() if isinstance(section, dict) else []:
-            for item in items if isinstance(items, list) else []:
-                if isinstance(item, str) and item.startswith("questions/"):
-                    urls.append(item.removesuffix(".md") + "/")
-    return urls
+    return ["", *(f"questions/{question.slug}/" for question in facts.questions())]
 
 
 def lighthouse(url: str, out: Path) -> dict:
@@ -204,7 +198,7 @@ def measure_site(
     label: str, site: Path, prefix: str, urls: list[str], scratch: Path, runs: int
 ) -> dict[str, dict]:
     scores = {}
-    with loopback.static_site(site, prefix, compress=True) as base:
+    with static_site.serve(site, prefix, compress=True) as base:
         for path in urls:
             print(f"  lighthouse {label} /{path}", flush=True)
             scores[path] = median_run(base + path, scratch, runs)
@@ -380,7 +374,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
     ours_config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=_Loader)
-    urls = question_urls(ours_config)
+    urls = question_urls()
     if options.pages:
         urls = urls[: options.pages]
     data: dict = {"runs": options.runs, "lighthouse": lighthouse_version()}
@@ -412,14 +406,14 @@ def main(argv: list[str] | None = None) -> int:
         print("PDF", flush=True)
         data["pdf"] = pdf_seconds(site_ours, scratch)
 
-        prefix = urlsplit(site_url(ours_config)).path
+        prefix = urlsplit(facts.site_url()).path
         data["ours"] = measure_site(
             "ours", site_ours, prefix, urls, scratch, options.runs
         )
         data["stock"] = measure_site(
             "stock", site_stock, prefix, urls, scratch, options.runs
         )
-        data["titles"] = page_titles(ours_config)
+        data["titles"] = page_titles()
 
     data["date"] = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
     data["machine"] = (
@@ -439,25 +433,11 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def site_url(config: dict) -> str:
-    """site_url as the build resolves it (`!ENV [SITE_URL, default]`)."""
-    value = config["site_url"]
-    if isinstance(value, _Tag):
-        return os.environ.get(value.value[0]) or value.value[-1]
-    return value
-
-
-def page_titles(config: dict) -> dict[str, str]:
-    """URL path -> the question's title from its front matter ('' -> 'Home')."""
+def page_titles() -> dict[str, str]:
+    """URL path -> '<number>. <slug>' of each question ('' -> 'Home')."""
     titles = {"": "Home"}
-    for path in question_urls(config)[1:]:
-        source = ROOT / "docs" / (path.rstrip("/") + ".md")
-        text = source.read_text(encoding="utf-8")
-        meta = (
-            yaml.safe_load(text.split("---\n", 2)[1]) if text.startswith("---") else {}
-        )
-        number = (meta or {}).get("question", "")
-        titles[path] = f"{number}. {path.split('/')[-2]}"
+    for question in facts.questions():
+        titles[f"questions/{question.slug}/"] = f"{question.number}. {question.slug}"
     return titles
 
 

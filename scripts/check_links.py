@@ -18,7 +18,6 @@ Exit status 1 when a link is broken; each error names the page and the link.
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import sys
 from collections.abc import Iterable, Iterator
@@ -26,6 +25,8 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urljoin, urlsplit
+
+from scripts import facts
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -68,7 +69,7 @@ ALLOWED = (
     "www.mkdocs.org",
     "facelessuser.github.io/pymdown-extensions",
     "pawamoy.github.io/markdown-exec",
-)  # ...and the repository itself: repo_url (default_repo_url()).
+)  # ...and the repository itself: repo_url (facts.repo_url()).
 
 # Attributes holding a URL, by tag; `srcset` holds a list.
 URL_ATTRIBUTES = {
@@ -89,26 +90,6 @@ URL_ATTRIBUTES = {
 # Not navigable targets: nothing to check.
 SKIP_SCHEMES = {"mailto", "tel", "data"}
 CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")]+)\1\s*\)""")
-
-
-def _from_environment(key: str, variable: str) -> str:
-    """A `key: !ENV [VARIABLE, "default"]` setting of mkdocs.yml, as a build sees it."""
-    text = (ROOT / "mkdocs.yml").read_text()
-    pattern = rf'^{key}: !ENV \[{variable}, "([^"]+)"\]'
-    match = re.search(pattern, text, re.MULTILINE)
-    if match is None:
-        raise ValueError(f"mkdocs.yml: no `{key}: !ENV [{variable}, ...]` line")
-    return os.environ.get(variable) or match.group(1)
-
-
-def default_site_url() -> str:
-    """`site_url` as the build resolves it: $SITE_URL, else mkdocs.yml's default."""
-    return _from_environment("site_url", "SITE_URL")
-
-
-def default_repo_url() -> str:
-    """`repo_url` as the build resolves it: $REPO_URL, else mkdocs.yml's default."""
-    return _from_environment("repo_url", "REPO_URL")
 
 
 @dataclass
@@ -167,7 +148,7 @@ class Report:
 
 def _allowed(host: str, path: str) -> bool:
     target = host + path
-    repo = urlsplit(default_repo_url())
+    repo = urlsplit(facts.repo_url())
     for entry in (*ALLOWED, f"{repo.hostname}{repo.path}"):
         if "/" in entry:
             if target == entry or target.startswith(entry.rstrip("/") + "/"):
@@ -312,7 +293,7 @@ def check_site(site_dir: Path, site_url: str | None = None) -> Report:
     """Check every link of every HTML page and CSS file in `site_dir`. A build links to
     the PDF and the offline zip only when it ships them (scripts/downloads.py), so a
     link to either must find the file too."""
-    site = Site(site_dir, site_url or default_site_url())
+    site = Site(site_dir, site_url or facts.site_url())
     report = Report()
     for path in site.html_files():
         for kind, url in site.page(path).links:

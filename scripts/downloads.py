@@ -19,22 +19,21 @@ DECK_FILE = "downloads/python-backend-interview-handbook.apkg"
 PLACEHOLDER = "<!-- handbook:downloads -->"
 # The environment variable mkdocs.yml reads into `extra.downloads`.
 RELEASE_VARIABLE = "HANDBOOK_DOWNLOADS"
-RELEASE_COMMAND = (
-    "scripts/setup.sh test && .venv/bin/python -m scripts.release --site-dir site"
-)
+RELEASE_COMMAND = "scripts/setup.sh test && scripts/release.sh site"
 
 
 @dataclass(frozen=True)
 class Download:
     path: str
-    label: str
+    label: str  # on its button
+    name: str  # in a sentence
     made_after_build: bool
 
 
 DOWNLOADS = (
-    Download(PDF_FILE, "PDF of the whole handbook", made_after_build=True),
-    Download(ZIP_FILE, "Offline copy (zip)", made_after_build=True),
-    Download(DECK_FILE, "Anki flashcards", made_after_build=False),
+    Download(PDF_FILE, "PDF of the whole handbook", "the PDF", made_after_build=True),
+    Download(ZIP_FILE, "Offline copy (zip)", "the offline copy", made_after_build=True),
+    Download(DECK_FILE, "Anki flashcards", "the Anki deck", made_after_build=False),
 )
 
 
@@ -60,13 +59,13 @@ def home_block(*, release: bool, offline: bool) -> str:
     ]
     out = ['<div class="handbook-downloads" markdown>', *buttons, "</div>", ""]
     if missing:
-        names = " and ".join(d.label.split(" (")[0] for d in missing)
+        names = " and ".join(d.name for d in missing)
+        verb = "are" if len(missing) > 1 else "is"
         out += [
-            f'!!! note "{names}: not in this build"',
+            f'!!! note "{names[0].upper()}{names[1:]} {verb} not in this build"',
             "",
-            "    They come with the published site. This copy was built without them"
-            " (`scripts/serve.sh` and `python -m scripts.build` do). To make them here,"
-            " run",
+            "    They ship with the published site; a local build (`scripts/serve.sh`,"
+            " `python -m scripts.build`) does not make them. To make them here, run",
             "",
             f"    ```bash\n    {RELEASE_COMMAND}\n    ```",
             "",

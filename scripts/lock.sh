@@ -3,6 +3,7 @@
 # They hold names, versions and hashes only: no index URL is written.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+scripts/install_lock.sh .venv requirements/lock.txt
 UV=(.venv/bin/python -m uv)
 compile() {
     "${UV[@]}" pip compile --universal --python-version 3.11.5 \

@@ -21,7 +21,7 @@ import sys
 import time
 from pathlib import Path
 
-from scripts import chromium, loopback
+from scripts import chromium, facts, static_site
 from scripts.build import build
 from scripts.downloads import PDF_FILE
 
@@ -48,23 +48,14 @@ PREPARE = """(title) => {
 }"""
 
 
-def print_page(site_dir: Path) -> str:
-    """The print page's path inside the site (directory URLs or not)."""
-    if (site_dir / "print_page" / "index.html").is_file():
-        return "print_page/"
-    if (site_dir / "print_page.html").is_file():
-        return "print_page.html"
-    raise FileNotFoundError(f"{site_dir} has no print page: build the site first")
-
-
 def render(site_dir: Path, output: Path | None = None) -> Path:
     """Print the built site's print page to a PDF; return its path."""
     from playwright.sync_api import sync_playwright
 
     output = output or site_dir / PDF_FILE
     output.parent.mkdir(parents=True, exist_ok=True)
-    page_path = print_page(site_dir)
-    with loopback.static_site(site_dir) as url, sync_playwright() as playwright:
+    page_path = facts.print_page(site_dir)
+    with static_site.serve(site_dir) as url, sync_playwright() as playwright:
         browser = chromium.launch(playwright)
         try:
             context = browser.new_context(color_scheme="light", reduced_motion="reduce")
@@ -105,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     site_dir = options.site_dir.resolve()
     started = time.monotonic()
     try:
-        print_page(site_dir)
+        facts.print_page(site_dir)
     except FileNotFoundError:
         result = build(site_dir)
         if result.returncode:

@@ -8,7 +8,7 @@ In order, because each step reads the one before:
 4. every link, anchor and asset of the result (scripts/check_links.py): the downloads
    the home page offers must now exist.
 
-Usage: python -m scripts.release [--site-dir site]   (after `scripts/setup.sh test`)
+Usage: scripts/release.sh [SITE_DIR]   (after `scripts/setup.sh test`)
 """
 
 from __future__ import annotations

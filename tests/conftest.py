@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from scripts import loopback
 from scripts.build import build
+from snippets import loopback
 
 ROOT = Path(__file__).resolve().parent.parent
 IN_CI = os.environ.get("CI") == "true"

@@ -5,7 +5,7 @@ Django is configured only in the child process, never in the caller.
 
 import functools
 
-from scripts import loopback
+from snippets import loopback
 
 # demo.py's topics (it cannot be imported here: importing it sets up Django).
 TOPICS = [

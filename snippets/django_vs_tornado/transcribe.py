@@ -14,9 +14,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from scripts.loopback import HOST, free_port, serve
-
 from snippets.django_vs_tornado.load import burst, ping_while, verdict
+from snippets.loopback import HOST, free_port, serve
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO = Path(__file__).resolve().parent / "asyncdemo"

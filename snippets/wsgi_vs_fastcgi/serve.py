@@ -37,7 +37,7 @@ def wsgiref_server(app=application):
 import sys
 from pathlib import Path
 
-from scripts.loopback import free_port, serve
+from snippets.loopback import free_port, serve
 
 ROOT = Path(__file__).resolve().parents[2]  # so "snippets..." imports
 APP = "snippets.wsgi_vs_fastcgi.app:application"

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from scripts import archive, chromium, loopback
+from scripts import archive, chromium, static_site
 from tests.conftest import require
 
 
@@ -55,7 +55,7 @@ def site_prefix(site: Path) -> str:
 def site_url(built_site: Path) -> Iterator[str]:
     """The built site served over HTTP on 127.0.0.1 under its published path, as GitHub
     Pages serves a project site."""
-    with loopback.static_site(built_site, site_prefix(built_site)) as url:
+    with static_site.serve(built_site, site_prefix(built_site)) as url:
         yield url
 
 

@@ -91,7 +91,7 @@ def test_home_page_links_downloads_and_every_question(
     for name in ("pdf", "zip"):
         assert f"downloads/python-backend-interview-handbook.{name}" not in hrefs
     note = page.locator("article .admonition", has_text="not in this build")
-    assert "scripts.release" in note.inner_text()
+    assert "scripts/release.sh" in note.inner_text()
     questions = {h.split("/")[1] for h in hrefs if h.startswith("questions/")}
     assert len(questions) == 17
 

@@ -7,9 +7,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-import yaml
 
-from scripts import check_snippets
+from scripts import check_snippets, facts
 
 ROOT = Path(__file__).resolve().parents[2]
 QUESTIONS = ROOT / "docs" / "questions"
@@ -28,17 +27,13 @@ DIFFICULTIES = {"beginner", "intermediate", "advanced"}
 
 
 def front_matter(page: Path) -> dict:
-    text = page.read_text()
-    assert text.startswith("---\n"), f"{page.name}: no front matter"
-    return yaml.safe_load(text.split("---\n", 2)[1])
+    meta, _ = facts.front_matter(page)
+    assert meta, f"{page.name}: no front matter"
+    return meta
 
 
 def question_pages() -> list[Path]:
     return sorted(QUESTIONS.glob("*.md"))
-
-
-def written_pages() -> list[Path]:
-    return [page for page in question_pages() if not front_matter(page).get("coming")]
 
 
 class _ExecutedOutput(HTMLParser):
@@ -85,6 +80,28 @@ def test_all_seventeen_questions_have_a_page() -> None:
     assert numbers == list(range(1, 18))
 
 
+def test_questions_are_numbered_in_nav_order() -> None:
+    """scripts/facts.py reads the nav: every question page is in it, and the front
+    matter's numbers follow its order."""
+    questions = facts.questions()
+    assert [q.slug for q in questions] == [
+        q.slug for q in sorted(questions, key=lambda q: q.number)
+    ]
+    assert {q.slug for q in questions} == {page.stem for page in question_pages()}
+    assert [q.number for q in questions] == list(range(1, len(questions) + 1))
+
+
+def test_facts_read_the_site_url_as_the_build_does(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("SITE_URL", raising=False)
+    default = facts.site_url()
+    assert default.startswith("https://")
+    assert default.endswith("/")
+    monkeypatch.setenv("SITE_URL", "https://example.org/fork/")
+    assert facts.site_url() == "https://example.org/fork/"
+
+
 @pytest.mark.parametrize("page", question_pages(), ids=lambda p: p.stem)
 def test_question_page_is_built(built_site: Path, page: Path) -> None:
     html = html_of(built_site, page)
@@ -96,7 +113,7 @@ def test_question_page_is_built(built_site: Path, page: Path) -> None:
     assert "Traceback (most recent call last)" not in "".join(output.text)
 
 
-@pytest.mark.parametrize("page", written_pages(), ids=lambda p: p.stem)
+@pytest.mark.parametrize("page", question_pages(), ids=lambda p: p.stem)
 def test_written_page_follows_the_anatomy(built_site: Path, page: Path) -> None:
     meta = front_matter(page)
     assert meta["difficulty"] in DIFFICULTIES
@@ -120,9 +137,9 @@ def test_home_page_links_every_question(built_site: Path) -> None:
         assert f'href="questions/{page.stem}/"' in home, page.stem
 
 
-def test_tags_page_lists_written_pages(built_site: Path) -> None:
+def test_tags_page_lists_every_question(built_site: Path) -> None:
     tags = (built_site / "tags" / "index.html").read_text()
-    for page in written_pages():
+    for page in question_pages():
         assert f"questions/{page.stem}/" in tags, page.stem
 
 

@@ -1,6 +1,6 @@
 """The site as GitHub Pages publishes it: a project site under `/<repository>/`.
 
-The built site is served over HTTP under that prefix (`scripts.loopback.static_site`,
+The built site is served over HTTP under that prefix (`scripts.static_site.serve`,
 which answers with the site's 404.html like Pages) and crawled from its home page: every
 page, asset and `#fragment` it links must load, nothing may point outside the prefix,
 and every page carries a meta description and a canonical URL under `site_url`, listed
@@ -24,9 +24,8 @@ from pathlib import Path
 from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 
 import pytest
-import yaml
 
-from scripts import check_links, chromium, loopback
+from scripts import check_links, chromium, facts, static_site
 from scripts.build import build
 from tests.conftest import require
 
@@ -42,7 +41,7 @@ FETCHED = {
 
 
 def site_url() -> str:
-    return check_links.default_site_url()
+    return facts.site_url()
 
 
 def prefix_of(url: str) -> str:
@@ -176,7 +175,7 @@ def check_served_site(site: Path, served: str, published: str) -> Crawl:
 
 def test_site_works_under_the_project_prefix(built_site: Path) -> None:
     published = site_url()
-    with loopback.static_site(built_site, prefix_of(published)) as served:
+    with static_site.serve(built_site, prefix_of(published)) as served:
         result = check_served_site(built_site, served, published)
     assert any(asset.endswith(".css") for asset in result.assets)
     assert any(asset.endswith(".js") for asset in result.assets)
@@ -197,7 +196,7 @@ def test_crawl_reports_what_breaks_under_the_prefix(
     )
     page.write_text(page.read_text().replace("</article>", faults + "</article>", 1))
     published = site_url()
-    with loopback.static_site(site, prefix_of(published)) as served:
+    with static_site.serve(site, prefix_of(published)) as served:
         errors = "\n".join(crawl(served, published).errors)
     assert f"{served}questions/gone/: HTTP 404" in errors
     assert "#nowhere: no such id" in errors
@@ -227,7 +226,7 @@ def check_not_found_page(served: str) -> None:
 
 
 def test_not_found_page_is_styled_under_the_prefix(built_site: Path) -> None:
-    with loopback.static_site(built_site, prefix_of(site_url())) as served:
+    with static_site.serve(built_site, prefix_of(site_url())) as served:
         check_not_found_page(served)
 
 
@@ -239,7 +238,7 @@ def browse(site: Path, prefix: str, path: str) -> tuple[int, str, list[str], lis
     require(chromium.available(), f"Chromium ({chromium.executable()})")
     from playwright.sync_api import sync_playwright
 
-    with loopback.static_site(site, prefix) as served, sync_playwright() as playwright:
+    with static_site.serve(site, prefix) as served, sync_playwright() as playwright:
         browser = chromium.launch(playwright)
         try:
             page = browser.new_page()
@@ -301,13 +300,6 @@ def test_every_page_has_a_description_and_a_canonical_url(built_site: Path) -> N
         assert page.canonical == page_url(base, name), name
 
 
-def front_matter(path: Path) -> dict:
-    text = path.read_text()
-    if not text.startswith("---\n"):
-        return {}
-    return yaml.safe_load(text.split("---\n", 2)[1]) or {}
-
-
 def test_every_page_has_its_own_description(built_site: Path) -> None:
     """Each page's front matter `description` is its meta description (search results
     show it), not the site's."""
@@ -317,7 +309,7 @@ def test_every_page_has_its_own_description(built_site: Path) -> None:
     )
     assert len(sources) >= 20
     for source in sources:
-        description = front_matter(source).get("description")
+        description = facts.front_matter(source)[0].get("description")
         assert description, (
             f"{source.relative_to(ROOT)}: no description in front matter"
         )
@@ -356,7 +348,7 @@ def test_fork_deploys_under_its_own_url(
     site = tmp_path / "site"
     site.mkdir()
     repo = "https://github.com/fork-owner/handbook-fork"
-    with loopback.static_site(site, "/handbook-fork/") as served:
+    with static_site.serve(site, "/handbook-fork/") as served:
         monkeypatch.setenv("SITE_URL", served)
         monkeypatch.setenv("REPO_URL", repo)
         monkeypatch.setenv("REPO_NAME", "fork-owner/handbook-fork")

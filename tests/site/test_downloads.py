@@ -18,7 +18,7 @@ import genanki
 import pytest
 from pypdf import PdfReader
 
-from scripts import archive, chromium, downloads, flashcards, pdf
+from scripts import anki_deck, archive, chromium, downloads, pdf
 from tests.conftest import require
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -161,7 +161,7 @@ def test_deck_has_a_card_per_written_question(built_site: Path, tmp_path: Path) 
     assert len(notes) == len(pages)
     guids = {guid for guid, _ in notes}
     assert guids == {genanki.guid_for("python-interview-handbook", s) for s in pages}
-    assert str(flashcards.DECK_ID) in decks
+    assert str(anki_deck.DECK_ID) in decks
     fields = {fields.split("\x1f")[1]: fields.split("\x1f") for _, fields in notes}
     number, _, asked, answer, link = fields["The pass statement"]
     assert number == "1"
@@ -173,9 +173,9 @@ def test_deck_has_a_card_per_written_question(built_site: Path, tmp_path: Path) 
 
 def test_deck_is_reproducible(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    card = flashcards.Card("pass-statement", 1, "The pass statement", "<p>x</p>")
-    first = flashcards.write_deck([card], tmp_path / "a.apkg").read_bytes()
-    second = flashcards.write_deck([card], tmp_path / "b.apkg").read_bytes()
+    card = anki_deck.Card("pass-statement", 1, "The pass statement", "<p>x</p>")
+    first = anki_deck.write_deck([card], tmp_path / "a.apkg").read_bytes()
+    second = anki_deck.write_deck([card], tmp_path / "b.apkg").read_bytes()
     assert first == second
 
 
@@ -185,10 +185,10 @@ def test_answer_is_read_from_the_rendered_box() -> None:
         '<div class="admonition answer"><p class="admonition-title">Say this</p>'
         "<p>Use <code>a &lt; b</code>.</p><div><p>nested</p></div></div><p>after</p>"
     )
-    answer, asked = flashcards.answer_from_html(html)
+    answer, asked = anki_deck.answer_from_html(html)
     assert answer == "<p>Use <code>a &lt; b</code>.</p><div><p>nested</p></div>"
     assert asked == "Why & how?"
-    assert flashcards.answer_from_html("<p>coming</p>") == ("", "")
+    assert anki_deck.answer_from_html("<p>no answer box</p>") == ("", "")
 
 
 def test_archive_is_reproducible_and_rooted_in_one_folder(

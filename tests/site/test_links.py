@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts import check_links
+from scripts import check_links, facts
 from scripts.build import build
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -54,7 +54,7 @@ def test_the_repository_link_is_plain_and_allowed(built_site: Path) -> None:
         html = page.read_text()
         assert 'data-md-component="source"' not in html, page
     index = check_links.parse_html((built_site / "index.html").read_text())
-    repo = check_links.default_repo_url()
+    repo = facts.repo_url()
     assert ("a.href", repo) in index.links
     assert check_links.external_problem(repo) is None
 
@@ -131,7 +131,7 @@ def test_checker_accepts_what_is_valid(
     baseline: tuple[Path, set[str]], tmp_path: Path
 ) -> None:
     site = copy_site(baseline[0], tmp_path / "site")
-    base = check_links.default_site_url()
+    base = facts.site_url()
     inject(
         site,
         BUILT_PAGE,

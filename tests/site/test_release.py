@@ -67,7 +67,9 @@ def test_a_missing_download_breaks_the_release_check(
 
 
 def test_released_archive_needs_the_pdf_first(tmp_path: Path) -> None:
-    with pytest.raises(FileNotFoundError, match=r"python-backend-interview-handbook\.pdf"):
+    with pytest.raises(
+        FileNotFoundError, match=r"python-backend-interview-handbook\.pdf"
+    ):
         archive.make_archive(tmp_path, release=True)
     assert not (tmp_path / downloads.ZIP_FILE).exists()
 
@@ -78,7 +80,7 @@ def test_a_preview_build_links_only_to_what_it_has(built_site: Path) -> None:
     assert (built_site / downloads.DECK_FILE).is_file()
     assert downloads.PDF_FILE not in links
     assert downloads.ZIP_FILE not in links
-    assert "scripts.release" in (built_site / "index.html").read_text()
+    assert "scripts/release.sh" in (built_site / "index.html").read_text()
 
 
 @pytest.mark.parametrize(

@@ -14,8 +14,9 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 
 import pytest
 
-from scripts import check_links, loopback
+from scripts import check_links
 from scripts.downloads import DECK_FILE, PDF_FILE, RELEASE_COMMAND, ZIP_FILE
+from snippets import loopback
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -31,7 +32,9 @@ def status_and_body(url: str) -> tuple[int, str]:
 @pytest.mark.server
 def test_serve_sh_serves_the_home_page_and_every_link_on_it_works() -> None:
     port = loopback.free_port()
-    env = {key: value for key, value in os.environ.items() if key != "HANDBOOK_DOWNLOADS"}
+    env = {
+        key: value for key, value in os.environ.items() if key != "HANDBOOK_DOWNLOADS"
+    }
     env.pop("DJANGO_SETTINGS_MODULE", None)
     command = [str(ROOT / "scripts" / "serve.sh"), "--dev-addr", f"127.0.0.1:{port}"]
     # serve.sh sets up first (nothing to install here), then builds, then listens.

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 import redis
 
-from scripts import loopback
+from snippets import loopback
 from snippets.django_redis_cache import transcribe
 
 with contextlib.redirect_stdout(io.StringIO()):  # it prints its demo

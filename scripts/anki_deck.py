@@ -1,28 +1,24 @@
 """The Anki deck: one card per question, its short answer on the back.
 
-The build (scripts/mkdocs_hooks.py) collects each page's `!!! answer "Say this"` box as
-rendered HTML and calls `write_deck` after the site is written, so the deck always holds
-the answers the site shows. Deck, model and note IDs are derived from fixed names, so a
-rebuilt deck updates the cards a reader already studies instead of duplicating them.
-
-Usage (outside a build): python -m scripts.flashcards [--site-dir DIR]
+scripts/hooks/flashcards.py collects each page's short-answer box as rendered and
+writes the deck after the site is written, so the deck holds the answers the site shows.
+Deck, model and note IDs are derived from fixed names, so a rebuilt deck updates the
+cards a reader already studies instead of duplicating them.
 """
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import html
 import os
-import sys
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
 import genanki
 
-from scripts.downloads import DECK_FILE
 from scripts.git import git_output
+from scripts.hooks.practice import WRAPPER as PRACTICE_WRAPPER
 
 ROOT = Path(__file__).resolve().parent.parent
 DECK_NAME = "Python Backend Interview Handbook"
@@ -90,6 +86,7 @@ class _AnswerBox(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=False)
         self.depth = 0  # > 0 while inside the answer box
+        self.unwrapped: list[bool] = []  # per open div in the box: practice's wrapper?
         self.in_title = False
         self.parts: list[str] = []
         self.done = False
@@ -109,6 +106,10 @@ class _AnswerBox(HTMLParser):
         if self.depth:
             if tag == "div":
                 self.depth += 1
+                # Practice mode's wrapper (scripts/hooks/practice.py) is not the answer.
+                self.unwrapped.append(PRACTICE_WRAPPER in classes)
+                if self.unwrapped[-1]:
+                    return
             if tag == "p" and "admonition-title" in classes:
                 self.in_title = True
                 return
@@ -127,6 +128,8 @@ class _AnswerBox(HTMLParser):
             self.depth -= 1
             if not self.depth:
                 self.done = True
+                return
+            if self.unwrapped.pop():
                 return
         if self.in_title and tag == "p":
             self.in_title = False
@@ -200,42 +203,3 @@ def write_deck(cards: list[Card], path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     genanki.Package(deck).write_to_file(str(path), timestamp=build_timestamp())
     return path
-
-
-def cards_from_site(site_dir: Path, docs_dir: Path = ROOT / "docs") -> list[Card]:
-    """Cards read back from a built site (for use outside a build)."""
-    import yaml
-
-    cards = []
-    for source in sorted((docs_dir / "questions").glob("*.md")):
-        meta = yaml.safe_load(source.read_text().split("---\n", 2)[1])
-        built = site_dir / "questions" / source.stem / "index.html"
-        if not built.is_file():
-            built = site_dir / "questions" / f"{source.stem}.html"
-        answer, asked = answer_from_html(built.read_text())
-        if answer:
-            cards.append(
-                Card(
-                    source.stem,
-                    meta["question"],
-                    meta["title"],
-                    answer,
-                    asked,
-                    tags=meta.get("tags", []),
-                )
-            )
-    return cards
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--site-dir", type=Path, default=ROOT / "site")
-    options = parser.parse_args(argv)
-    cards = cards_from_site(options.site_dir)
-    path = write_deck(cards, options.site_dir / DECK_FILE)
-    print(f"{path}: {len(cards)} cards")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -57,7 +57,14 @@ def fresh_venv(path: Path) -> Path:
 
 def installed(python: Path) -> dict[str, str]:
     listing = subprocess.run(
-        [str(python), "-m", "pip", "list", "--format=json", "--disable-pip-version-check"],
+        [
+            str(python),
+            "-m",
+            "pip",
+            "list",
+            "--format=json",
+            "--disable-pip-version-check",
+        ],
         capture_output=True,
         text=True,
         check=True,
@@ -93,7 +100,7 @@ def test_lock_installs_with_the_bundled_pip_and_nothing_else(
 
     expected = pinned_here(lock)
     after = installed(python)
-    # What the venv came with (pip, and setuptools on 3.11) stays unless the lock pins it.
+    # What the venv came with (pip; setuptools too on 3.11) stays unless locked.
     for name in set(bundled) - set(expected):
         after.pop(name, None)
     assert after == expected

@@ -1,0 +1,104 @@
+"""The facts every tool needs, in one place: the configuration as MkDocs reads it, the
+questions in the order the navigation gives them, each page's front matter, the site's
+URL and the print page. Read with MkDocs' own loaders (its YAML loader resolves `!ENV`
+and `!relative` as a build does; its front-matter reader is the one pages go through),
+never by regex.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.utils import meta as front_matter_reader
+from mkdocs.utils.yaml import get_yaml_loader, yaml_load
+
+ROOT = Path(__file__).resolve().parent.parent
+CONFIG_FILE = ROOT / "mkdocs.yml"
+QUESTIONS_DIR = "questions/"
+
+
+def config(config_file: Path = CONFIG_FILE) -> dict:
+    """mkdocs.yml as a build reads it (environment variables resolved), without loading
+    its plugins and hooks."""
+    loader = get_yaml_loader(config=MkDocsConfig(config_file_path=str(config_file)))
+    with config_file.open("rb") as file:
+        return yaml_load(file, loader=loader)
+
+
+def site_url(config_file: Path = CONFIG_FILE) -> str:
+    """`site_url` as the build resolves it: $SITE_URL, else mkdocs.yml's default."""
+    return str(config(config_file)["site_url"])
+
+
+def repo_url(config_file: Path = CONFIG_FILE) -> str:
+    """`repo_url` as the build resolves it: $REPO_URL, else mkdocs.yml's default."""
+    return str(config(config_file)["repo_url"])
+
+
+def front_matter(path: Path) -> tuple[dict, str]:
+    """(front matter, Markdown body) of a page source, as MkDocs reads them."""
+    body, meta = front_matter_reader.get_data(path.read_text(encoding="utf-8"))
+    return meta, body
+
+
+@dataclass(frozen=True)
+class Question:
+    uri: str  # docs-relative: questions/<slug>.md
+    section: str  # the nav section that holds it
+    meta: dict
+
+    @property
+    def slug(self) -> str:
+        return Path(self.uri).stem
+
+    @property
+    def number(self) -> int:
+        return int(self.meta["question"])
+
+    @property
+    def title(self) -> str:
+        return str(self.meta.get("title", self.slug))
+
+
+def nav_sections(nav: list) -> list[tuple[str, list[str]]]:
+    """[(section, [question page uri, ...])] in nav order."""
+    sections = []
+    for entry in nav or []:
+        if not isinstance(entry, dict):
+            continue
+        for name, items in entry.items():
+            pages = [
+                item
+                for item in (items if isinstance(items, list) else [])
+                if isinstance(item, str) and item.startswith(QUESTIONS_DIR)
+            ]
+            if pages:
+                sections.append((name, pages))
+    return sections
+
+
+@functools.cache
+def _questions(config_file: Path, docs_dir: Path) -> tuple[Question, ...]:
+    found = []
+    for section, pages in nav_sections(config(config_file).get("nav")):
+        for uri in pages:
+            meta, _ = front_matter(docs_dir / uri)
+            found.append(Question(uri, section, meta))
+    return tuple(found)
+
+
+def questions(config_file: Path = CONFIG_FILE) -> tuple[Question, ...]:
+    """Every question page, in nav order, with its front matter."""
+    docs_dir = config_file.parent / str(config(config_file).get("docs_dir", "docs"))
+    return _questions(config_file, docs_dir)
+
+
+def print_page(site_dir: Path) -> str:
+    """The print page's path inside a built site (directory URLs or not)."""
+    for path in ("print_page/index.html", "print_page.html"):
+        if (site_dir / path).is_file():
+            return path.removesuffix("index.html")
+    raise FileNotFoundError(f"{site_dir} has no print page: build the site first")

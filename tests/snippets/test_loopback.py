@@ -1,0 +1,75 @@
+"""snippets/loopback.py: the servers the examples start are reachable, fail loudly when
+they cannot start, and are gone when their block ends, even one that ignores SIGTERM."""
+
+from __future__ import annotations
+
+import socket
+import sys
+
+import pytest
+
+from snippets import loopback
+
+LISTEN = (
+    "import socket, time{extra}\n"
+    "s = socket.socket(); s.bind(('127.0.0.1', {port})); s.listen()\n"
+    "time.sleep(60)\n"
+)
+
+
+def refuses(port: int) -> bool:
+    with socket.socket() as probe:
+        return probe.connect_ex((loopback.HOST, port)) != 0
+
+
+@pytest.mark.server
+def test_serve_yields_a_listening_server_and_stops_it() -> None:
+    port = loopback.free_port()
+    code = LISTEN.format(extra="", port=port)
+    with loopback.serve([sys.executable, "-c", code], port) as process:
+        assert not refuses(port)
+        assert process.poll() is None
+    assert process.returncode is not None
+    assert refuses(port)
+
+
+@pytest.mark.server
+def test_a_server_that_ignores_sigterm_is_killed() -> None:
+    port = loopback.free_port()
+    extra = "\nimport signal; signal.signal(signal.SIGTERM, signal.SIG_IGN)"
+    code = LISTEN.format(extra=extra, port=port)
+    with loopback.serve([sys.executable, "-c", code], port) as process:
+        pass
+    loopback.stop(process)  # already stopped: nothing to do
+    assert process.returncode == -9
+
+
+@pytest.mark.server
+def test_a_server_that_exits_is_reported_with_its_log() -> None:
+    code = "print('cannot start: no config'); raise SystemExit(3)"
+    with (
+        pytest.raises(loopback.ServerError, match=r"exited with 3:\ncannot start"),
+        loopback.serve([sys.executable, "-c", code], loopback.free_port()),
+    ):
+        pass  # pragma: no cover - never reached
+
+
+@pytest.mark.server
+def test_a_server_that_never_listens_is_reported_and_stopped() -> None:
+    port = loopback.free_port()
+    command = [sys.executable, "-c", "import time; print('busy'); time.sleep(60)"]
+    with (
+        pytest.raises(loopback.ServerError, match=rf"did not listen on {port}"),
+        loopback.serve(command, port, timeout=1),
+    ):
+        pass  # pragma: no cover - never reached
+
+
+def test_redis_server_names_the_missing_binary(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(loopback.shutil, "which", lambda name: None)
+    assert loopback.redis_server_binary() is None
+    with (
+        pytest.raises(loopback.ServerError, match="redis-server not found"),
+        loopback.redis_server(),
+    ):
+        pass  # pragma: no cover - never reached

@@ -1,0 +1,216 @@
+"""The build hooks' own rules (scripts/hooks/, one module per feature): when a page last
+changed, with and without git history; the home page's map of the questions; what the
+quality, palette and print-page hooks remove from the theme's markup and what they must
+leave alone; practice mode's wrapper and the deck that reads through it. (The built site
+is checked as a whole by test_html_valid.py and tests/browser/test_accessibility.py.)"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from scripts import anki_deck
+from scripts.hooks import (
+    last_changed,
+    palette,
+    practice,
+    print_page,
+    quality,
+    question_map,
+)
+from tests.conftest import require
+
+
+def git(repo: Path, *args: str, date: str = "2024-02-29T12:00:00+00:00") -> None:
+    env = {**os.environ, "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date}
+    subprocess.run(
+        ["git", "-c", "user.name=T", "-c", "user.email=t@example.org", *args],
+        cwd=repo,
+        env=env,
+        check=True,
+        capture_output=True,
+        timeout=30,
+    )
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    require(shutil.which("git") is not None, "git")
+    git(tmp_path, "init", "-q")
+    (tmp_path / "page.md").write_text("# A page\n")
+    git(tmp_path, "add", "page.md")
+    git(tmp_path, "commit", "-q", "-m", "page")
+    last_changed._git.cache_clear()
+    return tmp_path
+
+
+def test_committed_page_shows_its_commit_date(repo: Path) -> None:
+    changed = last_changed.last_changed(repo / "page.md")
+    assert changed == {"date": "2024-02-29", "label": "Last changed on 2024-02-29"}
+
+
+def test_edited_page_says_it_changed_since(repo: Path) -> None:
+    (repo / "page.md").write_text("# A page, edited\n")
+    changed = last_changed.last_changed(repo / "page.md")
+    assert changed["date"] == "2024-02-29"
+    assert changed["label"].endswith("(edited since, not yet committed)")
+
+
+def test_new_page_is_not_yet_committed(repo: Path) -> None:
+    (repo / "new.md").write_text("# New\n")
+    assert last_changed.last_changed(repo / "new.md") == {
+        "date": "",
+        "label": "Last change: not yet committed",
+    }
+
+
+def test_without_git_history_the_label_says_so(tmp_path: Path) -> None:
+    (tmp_path / "page.md").write_text("# A page\n")
+    last_changed._git.cache_clear()
+    changed = last_changed.last_changed(tmp_path / "page.md")
+    assert changed["date"] == ""
+    assert "not recorded" in changed["label"]
+
+
+def test_question_map_follows_front_matter(tmp_path: Path) -> None:
+    (tmp_path / "questions").mkdir()
+    (tmp_path / "questions" / "a.md").write_text(
+        "---\ntitle: A\nquestion: 1\ndifficulty: beginner\ntags: [http, caching]\n---\n"
+        "# The `a` question\n"
+    )
+    (tmp_path / "questions" / "b.md").write_text(
+        "---\ntitle: B\nquestion: 2\ndifficulty: advanced\ntags: [http]\n---\n# B\n"
+    )
+    config = SimpleNamespace(
+        docs_dir=str(tmp_path),
+        nav=[{"Home": "index.md"}, {"Web": ["questions/a.md", "questions/b.md"]}],
+    )
+    table = question_map.question_map(config)
+    assert "### Web" in table
+    row_a = "| 1 | [The `a` question](questions/a.md) | beginner | http, caching |"
+    assert row_a in table
+    assert "| 2 | [B](questions/b.md) | advanced | http |" in table
+    assert "- **caching**: [The `a` question](questions/a.md)" in table
+    both = "- **http**: [The `a` question](questions/a.md), [B](questions/b.md)"
+    assert both in table
+
+
+PALETTE = (
+    "@media screen{[data-md-color-scheme=slate]{color-scheme:dark}"
+    "[data-md-color-scheme=slate][data-md-color-primary=pink]{--a:#e}"
+    "[data-md-color-scheme=slate][data-md-color-primary=indigo]{--a:#5}"
+    "[data-md-color-switching] *,[data-md-color-switching] :after{transition:0s}}"
+    "[data-md-color-accent=indigo],[data-md-color-accent=red]{--b:#f}"
+    "[data-md-color-primary=red]{--c:#1}"
+    "@media screen and (max-width:76em){[data-md-color-primary=red] .x{--d:#2}}"
+    "/*# sourceMappingURL=palette.min.css.map*/"
+)
+USED = {"primary": {"indigo"}, "accent": {"indigo"}}
+
+
+def test_palette_keeps_the_used_colours_and_drops_the_rest() -> None:
+    lean = palette.lean_palette(PALETTE, USED)
+    assert lean == (
+        "@media screen{[data-md-color-scheme=slate]{color-scheme:dark}"
+        "[data-md-color-scheme=slate][data-md-color-primary=indigo]{--a:#5}}"
+        "[data-md-color-accent=indigo]{--b:#f}"
+    )
+
+
+def test_palette_with_every_colour_used_is_unchanged_but_for_switching() -> None:
+    every = {"primary": {"pink", "indigo", "red"}, "accent": {"indigo", "red"}}
+    lean = palette.lean_palette(PALETTE, every)
+    assert "switching" not in lean
+    assert "sourceMappingURL" not in lean
+    assert lean.count("{") == PALETTE.count("{") - 1
+
+
+def test_the_themes_palette_sheet_parses_and_keeps_both_schemes() -> None:
+    import material
+
+    sheets = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
+    css = next(sheets.glob("palette.*.min.css")).read_text()
+    lean = palette.lean_palette(css, USED)
+    assert "[data-md-color-scheme=slate]" in lean
+    assert "[data-md-color-primary=indigo]" in lean
+    assert "[data-md-color-primary=pink]" not in lean
+    assert "switching" not in lean
+    assert lean.count("{") == lean.count("}")
+    assert len(lean) < len(css) / 2
+
+
+def test_checkbox_toggles_lose_autocomplete_text_inputs_keep_it() -> None:
+    html = (
+        '<input class="md-toggle" data-md-toggle="drawer" type="checkbox"'
+        ' id="__drawer" autocomplete="off">'
+        '<input type="text" class="md-search__input" autocomplete="off">'
+    )
+    fixed = quality.valid_html(html)
+    assert fixed.count('autocomplete="off"') == 1
+    assert 'type="text" class="md-search__input" autocomplete="off"' in fixed
+
+
+def test_pages_but_the_print_page_lose_print_site_assets_and_defer_scripts() -> None:
+    html = (
+        '<link rel="stylesheet" href="../css/print-site.css">\n'
+        '<link rel="stylesheet" href="../css/print-site-material.css">\n'
+        '<link rel="stylesheet" href="../assets/handbook.css">\n'
+        '<script src="../assets/javascripts/bundle.min.js"></script>\n'
+        '<script src="../js/print-site.js"></script>\n'
+        "<script>inline()</script>\n"
+    )
+    lean = quality.deferred_scripts(print_page.without_print_assets(html))
+    # In either order: no behaviour depends on the order of the hook files.
+    assert lean == print_page.without_print_assets(quality.deferred_scripts(html))
+    assert "print-site" not in lean
+    assert '<link rel="stylesheet" href="../assets/handbook.css">' in lean
+    assert '<script src="../assets/javascripts/bundle.min.js" defer></script>' in lean
+    assert "<script>inline()</script>" in lean
+
+
+def test_print_page_tags_become_plain_and_its_style_moves_to_the_head() -> None:
+    html = (
+        "<html><head></head><body>"
+        "<section class='print-page md-section' id='section-2' heading-number='2'>"
+        "<nav class='md-tags'><span class='md-tag'>a</span></nav><h1>A</h1></section>"
+        "<style>.print-site-enumerate-headings #s > h1:before { content: '2' }</style>"
+        "</body></html>"
+    )
+    fixed = print_page.print_page_html(html)
+    assert "<nav" not in fixed
+    assert "<div class=\"md-tags\"><span class='md-tag'>a</span></div>" in fixed
+    assert "data-heading-number='2'" in fixed
+    assert fixed.index("<style>") < fixed.index("</head>")
+
+
+def test_short_answers_are_wrapped_once_with_ids_unique_per_page() -> None:
+    box = (
+        '<div class="admonition answer">\n<p class="admonition-title">Say this</p>\n'
+        '<p>One.</p>\n<div class="highlight"><pre>code</pre></div>\n</div>\n'
+    )
+    wrapped = practice.wrap_answers(f"<h2>A</h2>\n{box}<p>after</p>{box}", "gen")
+    assert wrapped.count('<div class="handbook-answer-body"') == 2
+    assert 'id="handbook-answer-gen"' in wrapped
+    assert 'id="handbook-answer-gen-1"' in wrapped
+    # The body holds everything after the title, the nested code block included.
+    assert (
+        '<p class="admonition-title">Say this</p>\n<div class="handbook-answer-body"'
+        ' id="handbook-answer-gen">\n<p>One.</p>\n<div class="highlight"><pre>code'
+        "</pre></div>\n</div>\n</div>\n<p>after</p>"
+    ) in wrapped
+    assert practice.wrap_answers(wrapped, "gen") == wrapped
+
+
+def test_the_deck_reads_the_answer_with_or_without_practice_modes_wrapper() -> None:
+    box = (
+        '<div class="admonition answer">\n<p class="admonition-title">Say this</p>\n'
+        '<p>One.</p>\n<div class="highlight"><pre>code</pre></div>\n</div>\n'
+    )
+    plain = anki_deck.answer_from_html(box)
+    assert plain[0] == '<p>One.</p>\n<div class="highlight"><pre>code</pre></div>'
+    assert anki_deck.answer_from_html(practice.wrap_answers(box, "gen")) == plain
