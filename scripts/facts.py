@@ -7,7 +7,6 @@ never by regex.
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,9 +22,12 @@ QUESTIONS_DIR = "questions/"
 def config(config_file: Path = CONFIG_FILE) -> dict:
     """mkdocs.yml as a build reads it (environment variables resolved), without loading
     its plugins and hooks."""
+    return config_from_text(config_file.read_text(encoding="utf-8"), config_file)
+
+
+def config_from_text(text: str, config_file: Path = CONFIG_FILE) -> dict:
     loader = get_yaml_loader(config=MkDocsConfig(config_file_path=str(config_file)))
-    with config_file.open("rb") as file:
-        return yaml_load(file, loader=loader)
+    return yaml_load(text, loader=loader)
 
 
 def site_url(config_file: Path = CONFIG_FILE) -> str:
@@ -46,6 +48,7 @@ def front_matter(path: Path) -> tuple[dict, str]:
 
 @dataclass(frozen=True)
 class Question:
+    number: int  # its place in the nav: the one source of a question's number
     uri: str  # docs-relative: questions/<slug>.md
     section: str  # the nav section that holds it
     meta: dict
@@ -53,10 +56,6 @@ class Question:
     @property
     def slug(self) -> str:
         return Path(self.uri).stem
-
-    @property
-    def number(self) -> int:
-        return int(self.meta["question"])
 
     @property
     def title(self) -> str:
@@ -80,20 +79,16 @@ def nav_sections(nav: list) -> list[tuple[str, list[str]]]:
     return sections
 
 
-@functools.cache
-def _questions(config_file: Path, docs_dir: Path) -> tuple[Question, ...]:
-    found = []
-    for section, pages in nav_sections(config(config_file).get("nav")):
+def questions(config_file: Path = CONFIG_FILE) -> tuple[Question, ...]:
+    """Every question page, numbered in nav order, with its front matter."""
+    settings = config(config_file)
+    docs_dir = config_file.parent / str(settings.get("docs_dir", "docs"))
+    found: list[Question] = []
+    for section, pages in nav_sections(settings.get("nav")):
         for uri in pages:
             meta, _ = front_matter(docs_dir / uri)
-            found.append(Question(uri, section, meta))
+            found.append(Question(len(found) + 1, uri, section, meta))
     return tuple(found)
-
-
-def questions(config_file: Path = CONFIG_FILE) -> tuple[Question, ...]:
-    """Every question page, in nav order, with its front matter."""
-    docs_dir = config_file.parent / str(config(config_file).get("docs_dir", "docs"))
-    return _questions(config_file, docs_dir)
 
 
 def print_page(site_dir: Path) -> str:

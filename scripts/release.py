@@ -1,6 +1,7 @@
 """The published site, complete: the strict build with its downloads, links checked.
 
-In order, because each step reads the one before:
+It refuses a site holding a draft (a page still marked `draft: true`). Then, in order,
+because each step reads the one before:
 1. the strict build, with HANDBOOK_DOWNLOADS=true so the home page links to the PDF and
    the offline zip (scripts/downloads.py); the build itself writes the Anki deck;
 2. the PDF, printed from the built print page (scripts/pdf.py; needs Chromium);
@@ -18,15 +19,26 @@ import sys
 import time
 from pathlib import Path
 
-from scripts import archive, check_links, chromium, pdf
+from scripts import archive, check_links, chromium, facts, pdf
 from scripts.build import build
 from scripts.downloads import RELEASE_VARIABLE
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def drafts(config_file: Path = facts.CONFIG_FILE) -> list[str]:
+    """The pages still marked `draft: true` (scripts/new-question.sh makes them so)."""
+    return [
+        f"docs/{question.uri} is a draft: finish the answer and remove `draft: true`"
+        for question in facts.questions(config_file)
+        if question.meta.get("draft")
+    ]
+
+
 def release(site_dir: Path, log=print) -> list[str]:
     """Make the complete site in `site_dir`; return the problems found (none: ready)."""
+    if unfinished := drafts():
+        return unfinished
     started = time.monotonic()
     result = build(site_dir, environment={RELEASE_VARIABLE: "true"})
     if result.returncode:

@@ -26,6 +26,7 @@ def question_map(config) -> str:
     docs = Path(config.docs_dir)
     by_topic: dict[str, list[tuple[int, str, str]]] = {}
     out: list[str] = []
+    number = 0
     for name, pages in facts.nav_sections(config.nav):
         out += [
             f"### {name}",
@@ -34,8 +35,9 @@ def question_map(config) -> str:
             "|--:|---|---|---|",
         ]
         for uri in pages:
+            number += 1  # a question's number is its place in the nav
             meta, body = facts.front_matter(docs / uri)
-            number, title = meta.get("question", ""), _heading(body) or uri
+            title = _heading(body) or uri
             tags = list(meta.get("tags") or [])
             for tag in tags:
                 by_topic.setdefault(tag, []).append((number, uri, title))

@@ -18,7 +18,7 @@ import genanki
 import pytest
 from pypdf import PdfReader
 
-from scripts import anki_deck, archive, chromium, downloads, pdf
+from scripts import anki_deck, archive, chromium, downloads, facts, pdf
 from tests.conftest import require
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -105,7 +105,7 @@ def test_pdf_has_cover_contents_and_page_numbers(pdf_text: list[str]) -> None:
     total = len(pdf_text)
     assert total > 17
     assert "Python Backend Interview Handbook" in pdf_text[0]
-    assert "17 questions" in pdf_text[0].lower()
+    assert f"{len(facts.questions())} questions" in pdf_text[0].lower()
     assert "Contents" in pdf_text[1]
     for number, text in enumerate(pdf_text, start=1):
         assert f"Page {number} of {total}" in text, f"page {number} is not numbered"

@@ -65,12 +65,21 @@ def broken_anchor(copy: Path) -> None:
     )
 
 
+def number_in_front_matter(copy: Path) -> None:
+    edit(
+        copy / "docs" / PAGE,
+        "difficulty: beginner",
+        "question: 1\ndifficulty: beginner",
+    )
+
+
 FAULTS: dict[str, tuple[Callable[[Path], None], str]] = {
     "missing snippet file": (missing_snippet_file, "null_statement.py"),
     "missing section": (missing_section, "returns_none_gone"),
     "example that raises": (raising_example, "injected failure"),
     "broken link": (broken_link, "no-such-page.md"),
     "broken anchor": (broken_anchor, "no-such-heading"),
+    "a number written by the page": (number_in_front_matter, "remove `question:`"),
 }
 
 
