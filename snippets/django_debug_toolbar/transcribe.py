@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from snippets.django_unit_tests.transcribe import Run, manage
+from snippets.zoo_project.run import Run, manage
 
 DEVELOPMENT = {"DJANGO_DEBUG": "1"}  # no secret needed: a dev-only key is used
 # --8<-- [start:show_settings]

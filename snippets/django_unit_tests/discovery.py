@@ -4,7 +4,7 @@ running Django: the same fnmatch rules unittest discovery and -k apply."""
 # --8<-- [start:patterns]
 from fnmatch import fnmatch
 
-from snippets.django_unit_tests.transcribe import PROJECT
+from snippets.zoo_project.run import PROJECT
 
 APP = PROJECT / "animals"
 

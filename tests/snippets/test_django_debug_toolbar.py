@@ -1,6 +1,6 @@
 """Claims of docs/questions/django-debug-toolbar.md, proven in subprocesses.
 
-The toolbar lives in the zoo example project (snippets/django_unit_tests/);
+The toolbar lives in the zoo example project (snippets/zoo_project/);
 its own tests (animals/toolbar_tests.py) run through manage.py test.
 """
 
@@ -13,6 +13,7 @@ import pytest
 
 from snippets.django_debug_toolbar import transcribe as dt
 from snippets.django_unit_tests import transcribe as t
+from snippets.zoo_project import run as zoo
 
 pytestmark = pytest.mark.server
 
@@ -20,7 +21,7 @@ DEVELOPMENT = dt.DEVELOPMENT
 
 
 def settings_report(env: dict[str, str] | None) -> str:
-    run = t.manage("shell", "-v", "0", "-c", dt.SHOW_SETTINGS, env=env)
+    run = zoo.manage("shell", "-v", "0", "-c", dt.SHOW_SETTINGS, env=env)
     assert run.returncode == 0, run.output
     return run.output
 
@@ -28,7 +29,7 @@ def settings_report(env: dict[str, str] | None) -> str:
 def test_toolbar_tests_pass_in_development() -> None:
     run = t.run_tests("-v", "2", "animals.toolbar_tests")  # production mode: skipped
     assert run.output.count("skipped 'the toolbar is installed only when") == 13
-    run = t.manage("test", "-v", "2", "animals.toolbar_tests", env=DEVELOPMENT)
+    run = zoo.manage("test", "-v", "2", "animals.toolbar_tests", env=DEVELOPMENT)
     assert run.returncode == 0, run.output
     assert run.ran() == 13
     assert run.output.count(" ... ok") == 13
@@ -56,7 +57,7 @@ def test_the_toolbar_test_fails_when_the_marker_is_absent(tmp_path) -> None:
         "animals.toolbar_tests.ToolbarVisibilityTests."
         "test_shown_with_debug_and_internal_ip"
     )
-    source = (t.PROJECT / "animals" / "toolbar_tests.py").read_text()
+    source = (zoo.PROJECT / "animals" / "toolbar_tests.py").read_text()
     assert "MARKER = 'id=\"djDebug\"'" in source
     package = tmp_path / "animals_copy"
     package.mkdir()
@@ -66,12 +67,12 @@ def test_the_toolbar_test_fails_when_the_marker_is_absent(tmp_path) -> None:
     )
     env = {**DEVELOPMENT, "PYTHONPATH": str(tmp_path)}
     copied = label.replace("animals.", "animals_copy.", 1)
-    assert t.manage("test", copied, env=env).returncode == 1
-    assert t.manage("test", label, env=env).returncode == 0
+    assert zoo.manage("test", copied, env=env).returncode == 1
+    assert zoo.manage("test", label, env=env).returncode == 0
 
 
 def test_development_checks_pass() -> None:
-    run = t.manage("check", env=DEVELOPMENT)
+    run = zoo.manage("check", env=DEVELOPMENT)
     assert run.returncode == 0
     assert "System check identified no issues (0 silenced)." in run.output
 
@@ -98,18 +99,18 @@ def test_toolbar_middleware_sits_right_after_gzip() -> None:
 
 
 def test_production_refuses_to_start_without_a_secret_key() -> None:
-    run = t.manage("check", env={})
+    run = zoo.manage("check", env={})
     assert run.returncode == 1
     assert "ImproperlyConfigured: Set DJANGO_SECRET_KEY" in run.output
-    assert t.manage("check", env=DEVELOPMENT).returncode == 0  # dev key
+    assert zoo.manage("check", env=DEVELOPMENT).returncode == 0  # dev key
 
 
 def test_allowed_hosts_come_from_the_environment() -> None:
     code = "from django.conf import settings; print(settings.ALLOWED_HOSTS)"
-    env = {**t.TEST_ENV, "DJANGO_ALLOWED_HOSTS": "zoo.example,www.zoo.example"}
-    run = t.manage("shell", "-v", "0", "-c", code, env=env)
+    env = {**zoo.TEST_ENV, "DJANGO_ALLOWED_HOSTS": "zoo.example,www.zoo.example"}
+    run = zoo.manage("shell", "-v", "0", "-c", code, env=env)
     assert run.output.strip() == "['zoo.example', 'www.zoo.example']"
-    run = t.manage("shell", "-v", "0", "-c", code)
+    run = zoo.manage("shell", "-v", "0", "-c", code)
     assert run.output.strip() == "[]"
 
 
@@ -128,7 +129,7 @@ def test_is_running_tests_default(argv, env, expected) -> None:
     )
     result = subprocess.run(
         [sys.executable, "-c", code, *argv],
-        env=t.child_env(env),
+        env=zoo.child_env(env),
         capture_output=True,
         text=True,
         timeout=60,
@@ -146,8 +147,8 @@ def test_debug_toolbar_urls_helper_and_when_it_cannot_be_imported() -> None:
         "from debug_toolbar.toolbar import debug_toolbar_urls;"
         "print(len(debug_toolbar_urls()))"
     )
-    development = t.manage("shell", "-v", "0", "-c", code, env=DEVELOPMENT)
-    production = t.manage("shell", "-v", "0", "-c", code)
+    development = zoo.manage("shell", "-v", "0", "-c", code, env=DEVELOPMENT)
+    production = zoo.manage("shell", "-v", "0", "-c", code)
     assert development.output.strip() == "1"
     assert production.returncode == 1
     assert "INSTALLED_APPS" in production.output

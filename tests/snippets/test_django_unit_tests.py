@@ -15,7 +15,8 @@ import sys
 import pytest
 
 from snippets.django_unit_tests import transcribe as t
-from snippets.django_unit_tests.transcribe import Run
+from snippets.zoo_project import run as zoo
+from snippets.zoo_project.run import Run
 
 pytestmark = pytest.mark.server  # real processes, like the transcripts
 
@@ -101,7 +102,7 @@ def test_a_failing_test_fails_the_command() -> None:
 
 def test_wall_shows_deprecation_warnings_the_runner_hides() -> None:
     plain = cached_test("animals.tests.test_models")
-    loud = t.manage("test", "animals.tests.test_models", python=("-Wall",))
+    loud = zoo.manage("test", "animals.tests.test_models", python=("-Wall",))
     assert plain.returncode == loud.returncode == 0
     assert "DeprecationWarning" not in plain.output
     assert loud.output.count("DeprecationWarning: Animal.noise() is deprecated") == 2
@@ -136,7 +137,7 @@ def test_sqlite_test_database_is_in_memory_and_separate() -> None:
         "Creating test database for alias 'default' "
         "('file:memorydb_default?mode=memory&cache=shared')..."
     ) in run.output
-    assert not (t.PROJECT / "zoo.sqlite3").exists()  # the real one: untouched
+    assert not (zoo.PROJECT / "zoo.sqlite3").exists()  # the real one: untouched
 
 
 def test_k_selects_by_name_and_skips_the_database_when_unneeded() -> None:
@@ -206,7 +207,7 @@ def test_parallel_auto_needs_fork_or_spawn() -> None:
     )
     result = subprocess.run(
         [sys.executable, "-c", code],
-        env=t.child_env({"DJANGO_TEST_PROCESSES": "2"}),
+        env=zoo.child_env({"DJANGO_TEST_PROCESSES": "2"}),
         capture_output=True,
         text=True,
         timeout=60,
@@ -227,8 +228,8 @@ def test_parallel_failure_without_tblib_asks_for_it(tmp_path) -> None:
     hidden = tmp_path / "tblib"
     hidden.mkdir()
     (hidden / "__init__.py").write_text("raise ImportError('hidden by the test')\n")
-    env = {**t.TEST_ENV, "PYTHONPATH": str(tmp_path)}
-    run = t.manage("test", "--parallel", "2", "animals.failing_examples", env=env)
+    env = {**zoo.TEST_ENV, "PYTHONPATH": str(tmp_path)}
+    run = zoo.manage("test", "--parallel", "2", "animals.failing_examples", env=env)
     assert run.returncode != 0
     assert "In order to see the traceback, you should install tblib" in run.output
     assert run.ran() == -1  # the run crashed: no summary, no report
@@ -286,7 +287,7 @@ def test_durations_is_refused_before_python_3_12() -> None:
 def test_an_init_py_above_the_apps_changes_every_test_id(tmp_path) -> None:
     outer = tmp_path / "outer"
     shutil.copytree(
-        t.PROJECT,
+        zoo.PROJECT,
         outer / "zoo_project",
         ignore=shutil.ignore_patterns("transcripts", "__pycache__"),
     )
@@ -295,7 +296,7 @@ def test_an_init_py_above_the_apps_changes_every_test_id(tmp_path) -> None:
     copy = subprocess.run(
         [sys.executable, "manage.py", "test", "-v", "2", "-k", "speak"],
         cwd=outer / "zoo_project",
-        env=t.child_env(t.TEST_ENV),
+        env=zoo.child_env(zoo.TEST_ENV),
         capture_output=True,
         text=True,
         timeout=120,
@@ -313,8 +314,8 @@ def test_manage_py_does_nothing_when_imported() -> None:
     code = "import runpy; runpy.run_path('manage.py'); print('imported')"
     result = subprocess.run(
         [sys.executable, "-c", code],
-        cwd=t.PROJECT,
-        env=t.child_env(t.TEST_ENV),
+        cwd=zoo.PROJECT,
+        env=zoo.child_env(zoo.TEST_ENV),
         capture_output=True,
         text=True,
         timeout=60,
@@ -325,10 +326,10 @@ def test_manage_py_does_nothing_when_imported() -> None:
 
 def test_normalise_removes_what_varies() -> None:
     text = (
-        f'  File "{t.PROJECT}/animals/x.py", line 1\n    ^^^^\n'
+        f'  File "{zoo.PROJECT}/animals/x.py", line 1\n    ^^^^\n'
         "Ran 3 tests in 0.123s\n(0.004)\n0.333s     test_x\n"
     )
-    assert t.normalise(text) == (
+    assert zoo.normalise(text) == (
         '  File "animals/x.py", line 1\n'
         "Ran 3 tests in N.NNNs\n(N.NNN)\nN.NNNs     test_x"
     )
