@@ -99,6 +99,11 @@ def stock_config(ours: dict) -> dict:
         "exclude_docs", "validation",
     ]  # fmt: skip
     config = {key: ours[key] for key in keep if key in ours}
+    # The count our hook (scripts/hooks/questions.py) fills in, written out for stock.
+    count = str(len(facts.questions()))
+    config["site_description"] = str(ours["site_description"]).replace(
+        "{questions}", count
+    )
     config["theme"] = {"name": "material"}
     config["plugins"] = ["search", "tags", "markdown-exec"]
     return config
