@@ -1,11 +1,11 @@
 """The downloads the home page offers, and which of them a build has.
 
-Every build writes the Anki deck (scripts/hooks/flashcards.py). The PDF (scripts/pdf.py) and
-the offline copy (scripts/archive.py) are made from the built site afterwards, by
-`python -m scripts.release`, which builds with HANDBOOK_DOWNLOADS=true (mkdocs.yml's
-`extra.downloads`). Any other build (`scripts/serve.sh`, `python -m scripts.build`)
-links only to what it has and says, next to the rest, how to make them: no link on the
-home page answers 404.
+Every build writes the Anki deck (scripts/hooks/flashcards.py). The PDF
+(scripts/pdf.py) and the offline copy (scripts/archive.py) are made from the built
+site afterwards, by `scripts/release.sh`, which builds with HANDBOOK_DOWNLOADS=true
+(mkdocs.yml's `extra.downloads`). Any other build (`scripts/serve.sh`,
+`python -m scripts.build`) links only to what it has and says, next to the rest, how
+to make them: no link on the home page answers 404.
 """
 
 from __future__ import annotations
