@@ -6,13 +6,13 @@ nothing fetched from the network. It is a second build of the site with Material
 offline plugin on (HANDBOOK_OFFLINE=true, see mkdocs.yml): links point at `.html`
 files instead of directories, the search index is inlined into a script, and the
 iframe-worker shim that runs the search worker from `file://` is served from the
-site's own assets (copied from node_modules by scripts/mkdocs_hooks.py; `npm ci`
+site's own assets (copied from node_modules by scripts/hooks/offline.py; `npm ci`
 installs it, `scripts/setup.sh test` runs that). Instant navigation needs a server:
 the offline build turns it off.
 
 Usage: python -m scripts.archive [--site-dir site] [--release]
 Writes <site-dir>/downloads/python-backend-interview-handbook.zip. With --release (as
-`python -m scripts.release` runs it) the copy holds the PDF already made into
+`scripts/release.sh` runs it) the copy holds the PDF already made into
 <site-dir>/downloads and its home page links to it; without, it says how to make it.
 The zip is reproducible: sorted entries, fixed timestamps.
 """
@@ -74,7 +74,7 @@ def make_archive(
     if release and not pdf.is_file():
         raise FileNotFoundError(
             f"{pdf} is missing: the released offline copy links to the PDF and holds "
-            "it; make it first (python -m scripts.release does, in order)"
+            "it; make it first (scripts/release.sh does, in order)"
         )
     with tempfile.TemporaryDirectory(prefix="handbook-offline-") as scratch:
         offline = offline_dir or Path(scratch) / "site"

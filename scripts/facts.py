@@ -57,10 +57,6 @@ class Question:
     def slug(self) -> str:
         return Path(self.uri).stem
 
-    @property
-    def title(self) -> str:
-        return str(self.meta.get("title", self.slug))
-
 
 def nav_sections(nav: list) -> list[tuple[str, list[str]]]:
     """[(section, [question page uri, ...])] in nav order."""
@@ -79,16 +75,26 @@ def nav_sections(nav: list) -> list[tuple[str, list[str]]]:
     return sections
 
 
+def numbered(nav: list) -> list[tuple[int, str, str]]:
+    """[(number, section, question page uri)]: a question's number is its place in the
+    nav, the one source of the questions' order, numbers and count."""
+    return [
+        (number, section, uri)
+        for number, (section, uri) in enumerate(
+            ((section, uri) for section, pages in nav_sections(nav) for uri in pages),
+            start=1,
+        )
+    ]
+
+
 def questions(config_file: Path = CONFIG_FILE) -> tuple[Question, ...]:
     """Every question page, numbered in nav order, with its front matter."""
     settings = config(config_file)
     docs_dir = config_file.parent / str(settings.get("docs_dir", "docs"))
-    found: list[Question] = []
-    for section, pages in nav_sections(settings.get("nav")):
-        for uri in pages:
-            meta, _ = front_matter(docs_dir / uri)
-            found.append(Question(len(found) + 1, uri, section, meta))
-    return tuple(found)
+    return tuple(
+        Question(number, uri, section, front_matter(docs_dir / uri)[0])
+        for number, section, uri in numbered(settings.get("nav"))
+    )
 
 
 def print_page(site_dir: Path) -> str:

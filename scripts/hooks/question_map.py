@@ -26,23 +26,26 @@ def question_map(config) -> str:
     docs = Path(config.docs_dir)
     by_topic: dict[str, list[tuple[int, str, str]]] = {}
     out: list[str] = []
-    number = 0
-    for name, pages in facts.nav_sections(config.nav):
-        out += [
-            f"### {name}",
-            "",
-            "| # | Question | Level | Topics |",
-            "|--:|---|---|---|",
-        ]
-        for uri in pages:
-            number += 1  # a question's number is its place in the nav
-            meta, body = facts.front_matter(docs / uri)
-            title = _heading(body) or uri
-            tags = list(meta.get("tags") or [])
-            for tag in tags:
-                by_topic.setdefault(tag, []).append((number, uri, title))
-            level = meta.get("difficulty", "")
-            out.append(f"| {number} | [{title}]({uri}) | {level} | {', '.join(tags)} |")
+    section = None
+    for number, name, uri in facts.numbered(config.nav):
+        if name != section:  # a table per nav section
+            if section is not None:
+                out.append("")
+            section = name
+            out += [
+                f"### {name}",
+                "",
+                "| # | Question | Level | Topics |",
+                "|--:|---|---|---|",
+            ]
+        meta, body = facts.front_matter(docs / uri)
+        title = _heading(body) or uri
+        tags = list(meta.get("tags") or [])
+        for tag in tags:
+            by_topic.setdefault(tag, []).append((number, uri, title))
+        level = meta.get("difficulty", "")
+        out.append(f"| {number} | [{title}]({uri}) | {level} | {', '.join(tags)} |")
+    if section is not None:
         out.append("")
     if by_topic:
         out += ["### By topic", ""]

@@ -20,12 +20,12 @@ _numbers: dict[str, int] = {}
 
 
 def on_config(config, **_):
-    uris = [uri for _, pages in facts.nav_sections(config.nav) for uri in pages]
     _numbers.clear()
-    _numbers.update({uri: number for number, uri in enumerate(uris, start=1)})
-    config.extra["question_count"] = len(uris)
+    _numbers.update({uri: number for number, _, uri in facts.numbered(config.nav)})
+    config.extra["question_count"] = len(_numbers)
     if config.site_description:
-        config.site_description = config.site_description.replace(COUNT, str(len(uris)))
+        count = str(len(_numbers))
+        config.site_description = config.site_description.replace(COUNT, count)
     return config
 
 

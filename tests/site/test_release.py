@@ -1,4 +1,4 @@
-"""What the workflow publishes: `python -m scripts.release` makes the site with every
+"""What the workflow publishes: `scripts/release.sh` makes the site with every
 download its home page offers, in order, and checks that each link finds its file.
 Any other build offers only what it has (scripts/downloads.py)."""
 
