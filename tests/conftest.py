@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.build import build
+from scripts.handbook_tools.build import build
 from snippets import loopback
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -41,7 +41,7 @@
 
   function prepare(box) {
     if (box.querySelector(":scope > .handbook-reveal")) return;
-    // The build wraps each answer (scripts/hooks/practice.py), so nothing
+    // The build wraps each answer (scripts/handbook_tools/hooks/practice.py), so nothing
     // moves and the answer is painted once.
     var body = box.querySelector(":scope > .handbook-answer-body");
     if (!body) return;

@@ -1,6 +1,6 @@
 """Run the toolbar's checks and tests in the zoo project (see the unit-tests
 page) and return what each command printed. Written to `transcripts/*.txt` by
-`python -m scripts.transcripts django_debug_toolbar`."""
+`scripts/transcripts.sh django_debug_toolbar`."""
 
 from __future__ import annotations
 

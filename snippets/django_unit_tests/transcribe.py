@@ -1,6 +1,6 @@
 """Run the zoo project's tests for real and return what each command printed.
 
-`python -m scripts.transcripts django_unit_tests` writes these to
+`scripts/transcripts.sh django_unit_tests` writes these to
 `transcripts/*.txt`; the page includes them. The runs themselves are
 `manage()` of snippets/zoo_project/run.py.
 """

@@ -1,6 +1,6 @@
 """Transcripts: a real Tornado server under load, and Django's async side.
 
-Run by `python -m scripts.transcripts django_vs_tornado`. Timings vary from
+Run by `scripts/transcripts.sh django_vs_tornado`. Timings vary from
 run to run, so the text holds only verdicts with wide margins, never seconds.
 """
 

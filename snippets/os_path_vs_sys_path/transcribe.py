@@ -1,6 +1,6 @@
 """How sys.path starts, seen from child interpreters started in different ways.
 
-`python -m scripts.transcripts os_path_vs_sys_path` writes each function's text
+`scripts/transcripts.sh os_path_vs_sys_path` writes each function's text
 to `transcripts/<name>.txt`; the page shows those files. Temporary folders are
 shown as <tmp>, installation folders by what they hold.
 """

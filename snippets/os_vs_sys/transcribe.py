@@ -1,6 +1,6 @@
 """Runs that need a child process: how it exits, what it was given, the shell.
 
-`python -m scripts.transcripts os_vs_sys` writes each function's text to
+`scripts/transcripts.sh os_vs_sys` writes each function's text to
 `transcripts/<name>.txt`; the page shows those files.
 """
 

@@ -1,6 +1,6 @@
 """Transcripts: the same application through three servers, and FastCGI bytes.
 
-Run by `python -m scripts.transcripts wsgi_vs_fastcgi`; each function starts
+Run by `scripts/transcripts.sh wsgi_vs_fastcgi`; each function starts
 real servers on 127.0.0.1 and returns text with ports and dates removed.
 """
 

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from scripts import archive, chromium, static_site
+from scripts.handbook_tools import archive, chromium, static_site
 from tests.conftest import require
 
 
@@ -29,8 +29,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 @pytest.fixture(scope="module")
 def browser() -> Iterator:
     """Chromium for one test module. Not for the whole session: Playwright's sync API
-    runs one driver per thread at a time, and other tests (scripts/pdf.py's) start
-    their own."""
+    runs one driver per thread at a time, and other tests
+    (scripts/handbook_tools/pdf.py's) start their own."""
     require(chromium.available(), f"Chromium ({chromium.executable()})")
     from playwright.sync_api import sync_playwright
 
@@ -93,8 +93,9 @@ def page(context):
 
 @pytest.fixture(scope="session")
 def offline_site(tmp_path_factory: pytest.TempPathFactory, built_site: Path) -> Path:
-    """The downloadable offline copy, built and zipped as scripts/archive.py ships it,
-    then unzipped: the folder a reader opens from disk."""
+    """The downloadable offline copy, built and zipped as
+    scripts/handbook_tools/archive.py ships it, then unzipped: the folder a reader opens
+    from disk."""
     require(
         (archive.ROOT / "node_modules" / "iframe-worker").is_dir(),
         "node_modules/iframe-worker (npm ci)",

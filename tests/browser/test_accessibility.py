@@ -4,7 +4,7 @@ and the dark palette, at a desktop and a mobile width.
 axe-core (npm, pinned in package-lock.json) is injected into each page as loaded by
 the system Chromium. Every rule axe runs by default is on (WCAG 2.0-2.2 A and AA and
 axe's best practices); nothing is disabled. The fixes live in docs/assets/quality.css,
-docs/overrides/partials/ and scripts/hooks/ (quality, print_page).
+docs/overrides/partials/ and scripts/handbook_tools/hooks/ (quality, print_page).
 
 One browser, one tab per palette and width, the four tabs checked at the same time
 (axe's work happens in each tab's renderer process, so two cores are both used).

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from scripts import facts
+from scripts.handbook_tools import facts
 
 PAGE = "questions/pass-statement/"
 

@@ -1,11 +1,11 @@
 """The GitHub Actions workflows, validated offline.
 
-`scripts/check_workflows.py` runs zizmor (pinned SHAs, least privilege, no script
-injection, no persisted credentials, no dangerous trigger) and the project's own rules
-(vetted SHAs with version comments, deploy only from main, installs from the lock,
-timeouts). These tests run it on the real workflows, check that each rule catches its
-fault when injected into a copy, and check the shape of the pipeline: what runs on pull
-requests and pushes, what deploys, how.
+`scripts/handbook_tools/check_workflows.py` runs zizmor (pinned SHAs, least privilege,
+no script injection, no persisted credentials, no dangerous trigger) and the project's
+own rules (vetted SHAs with version comments, deploy only from main, installs from the
+lock, timeouts). These tests run it on the real workflows, check that each rule catches
+its fault when injected into a copy, and check the shape of the pipeline: what runs on
+pull requests and pushes, what deploys, how.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from scripts import check_workflows
+from scripts.handbook_tools import check_workflows
 
 ROOT = Path(__file__).resolve().parents[2]
 CI = ROOT / ".github" / "workflows" / "ci.yml"
@@ -74,7 +74,7 @@ def test_lint_job_runs_ruff_and_the_workflow_check() -> None:
     script = runs(load(CI)["jobs"]["lint"])
     assert "ruff check" in script
     assert "ruff format --check" in script
-    assert "scripts.check_workflows" in script
+    assert "scripts.handbook_tools.check_workflows" in script
 
 
 def test_test_job_runs_the_suite_on_every_supported_python() -> None:
@@ -113,7 +113,7 @@ def test_site_job_builds_strictly_makes_the_pdf_and_checks_links() -> None:
     order = [
         "scripts/setup.sh test",
         "scripts/release.sh site",
-        "scripts.check_links site",
+        "scripts.handbook_tools.check_links site",
     ]
     positions = [script.index(command) for command in order]
     assert positions == sorted(positions)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts import check_snippets, facts
+from scripts.handbook_tools import check_snippets, facts
 
 ROOT = Path(__file__).resolve().parents[2]
 QUESTIONS = ROOT / "docs" / "questions"

@@ -1,12 +1,13 @@
 """The site as GitHub Pages publishes it: a project site under `/<repository>/`.
 
-The built site is served over HTTP under that prefix (`scripts.static_site.serve`,
-which answers with the site's 404.html like Pages) and crawled from its home page: every
-page, asset and `#fragment` it links must load, nothing may point outside the prefix,
-and every page carries a meta description and a canonical URL under `site_url`, listed
-in the sitemap. A fork is built for its own URL from the environment alone, as the
-workflow does with the Pages settings. Last, dependency hygiene: every requirement is
-pinned with hashes, and no file names a package registry's host.
+The built site is served over HTTP under that prefix
+(`scripts.handbook_tools.static_site.serve`, which answers with the site's 404.html like
+Pages) and crawled from its home page: every page, asset and `#fragment` it links must
+load, nothing may point outside the prefix, and every page carries a meta description
+and a canonical URL under `site_url`, listed in the sitemap. A fork is built for its own
+URL from the environment alone, as the workflow does with the Pages settings. Last,
+dependency hygiene: every requirement is pinned with hashes, and no file names a package
+registry's host.
 """
 
 from __future__ import annotations
@@ -25,9 +26,9 @@ from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 
 import pytest
 
-from scripts import check_links, chromium, facts, static_site
-from scripts.build import build
-from scripts.hooks.questions import COUNT
+from scripts.handbook_tools import check_links, chromium, facts, static_site
+from scripts.handbook_tools.build import build
+from scripts.handbook_tools.hooks.questions import COUNT
 from tests.conftest import require
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -317,7 +318,7 @@ def test_every_page_has_its_own_description(built_site: Path) -> None:
         relative = source.relative_to(docs).with_suffix("")
         name = "index.html" if relative.name == "index" else f"{relative}/index.html"
         page = check_links.parse_html((built_site / name).read_text())
-        # `{questions}` is the count the build fills in (scripts/hooks/questions.py).
+        # `{questions}` is the count the build fills in (hooks/questions.py).
         expected = str(description).replace(COUNT, str(len(facts.questions())))
         assert page.description == " ".join(expected.split()), name
 

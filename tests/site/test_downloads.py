@@ -1,8 +1,8 @@
 """What the home page offers for download: the PDF, the Anki deck, the offline zip.
 
-The PDF is printed from the built site by scripts/pdf.py (real Chromium) and read back
-with pypdf: its outline, its text, its page numbers. The deck is written by every build
-and opened as Anki would (a zip holding a SQLite collection).
+The PDF is printed from the built site by scripts/handbook_tools/pdf.py (real Chromium)
+and read back with pypdf: its outline, its text, its page numbers. The deck is written
+by every build and opened as Anki would (a zip holding a SQLite collection).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import genanki
 import pytest
 from pypdf import PdfReader
 
-from scripts import anki_deck, archive, chromium, downloads, facts, pdf
+from scripts.handbook_tools import anki_deck, archive, chromium, downloads, facts, pdf
 from tests.conftest import require
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -6,29 +6,17 @@ page, builds, and checks the build failed with a message that names that page.
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from scripts import check_snippets
-from scripts.build import build
+from scripts.handbook_tools import check_snippets
+from scripts.handbook_tools.build import build, copy_sources
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = "questions/pass-statement.md"
 SECTION = "pass_statement/null_statement.py:returns_none"
-
-
-def copy_sources(destination: Path) -> Path:
-    for name in ("docs", "snippets", "scripts"):
-        shutil.copytree(
-            ROOT / name,
-            destination / name,
-            ignore=shutil.ignore_patterns("__pycache__"),
-        )
-    shutil.copy(ROOT / "mkdocs.yml", destination / "mkdocs.yml")
-    return destination
 
 
 def edit(path: Path, old: str, new: str) -> None:

@@ -1,9 +1,9 @@
 """Every link of the built site resolves: pages, assets, anchors, raw HTML included.
 
-`scripts/check_links.py` reads the built HTML, so it also sees what MkDocs does not
-check: links written as raw HTML, links made by templates and plugins, asset paths.
-Fault injection shows it catches a broken raw-HTML link and a broken anchor, naming the
-page, where the strict build lets them through.
+`scripts/handbook_tools/check_links.py` reads the built HTML, so it also sees what
+MkDocs does not check: links written as raw HTML, links made by templates and plugins,
+asset paths. Fault injection shows it catches a broken raw-HTML link and a broken
+anchor, naming the page, where the strict build lets them through.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from scripts import check_links, facts
-from scripts.build import build
+from scripts.handbook_tools import check_links, facts
+from scripts.handbook_tools.build import build
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = "questions/pass-statement.md"

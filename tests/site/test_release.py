@@ -1,6 +1,6 @@
 """What the workflow publishes: `scripts/release.sh` makes the site with every
 download its home page offers, in order, and checks that each link finds its file.
-Any other build offers only what it has (scripts/downloads.py)."""
+Any other build offers only what it has (scripts/handbook_tools/downloads.py)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts import archive, check_links, chromium, downloads, release
+from scripts.handbook_tools import archive, check_links, chromium, downloads, release
 from tests.conftest import require
 
 

@@ -14,8 +14,13 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 
 import pytest
 
-from scripts import check_links
-from scripts.downloads import DECK_FILE, PDF_FILE, RELEASE_COMMAND, ZIP_FILE
+from scripts.handbook_tools import check_links
+from scripts.handbook_tools.downloads import (
+    DECK_FILE,
+    PDF_FILE,
+    RELEASE_COMMAND,
+    ZIP_FILE,
+)
 from snippets import loopback
 
 ROOT = Path(__file__).resolve().parents[2]

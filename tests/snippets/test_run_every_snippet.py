@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 SNIPPETS = Path(__file__).resolve().parents[2] / "snippets"
-# Not scripts: transcribe.py is run by scripts/transcripts.py and its own test.
+# Not scripts: transcribe.py is run by scripts/handbook_tools/transcripts.py and its own
+# test.
 NOT_SCRIPTS = {"__init__.py", "transcribe.py"}
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from scripts import transcripts
+from scripts.handbook_tools import transcripts
 
 CASES = [
     (path, produce)
@@ -20,7 +20,7 @@ CASES = [
     ids=[f"{p.parent.parent.name}/{p.stem}" for p, _ in CASES],
 )
 def test_transcript_is_current(path, produce) -> None:
-    assert path.exists(), f"{path} missing: run python -m scripts.transcripts"
+    assert path.exists(), f"{path} missing: run scripts/transcripts.sh"
     assert path.read_text() == transcripts.normalise(produce()), (
-        f"{path} is stale: run python -m scripts.transcripts"
+        f"{path} is stale: run scripts/transcripts.sh"
     )

@@ -1,8 +1,9 @@
-"""The build hooks' own rules (scripts/hooks/, one module per feature): when a page last
-changed, with and without git history; the home page's map of the questions; what the
-quality, palette and print-page hooks remove from the theme's markup and what they must
-leave alone; practice mode's wrapper and the deck that reads through it. (The built site
-is checked as a whole by test_html_valid.py and tests/browser/test_accessibility.py.)"""
+"""The build hooks' own rules (scripts/handbook_tools/hooks/, one module per feature):
+when a page last changed, with and without git history; the home page's map of the
+questions; what the quality, palette and print-page hooks remove from the theme's markup
+and what they must leave alone; practice mode's wrapper and the deck that reads through
+it. (The built site is checked as a whole by test_html_valid.py and
+tests/browser/test_accessibility.py.)"""
 
 from __future__ import annotations
 
@@ -14,8 +15,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from scripts import anki_deck
-from scripts.hooks import (
+from scripts.handbook_tools import anki_deck
+from scripts.handbook_tools.hooks import (
     last_changed,
     palette,
     practice,

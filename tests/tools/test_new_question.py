@@ -1,39 +1,33 @@
-"""scripts/new_question.py (`scripts/new-question.sh`): adding a question is a page, a
-snippet package, a test module and one line of the nav. Run in a temporary copy of the
-repository: the scaffold's page builds strictly as made, as a draft the release refuses;
-its test passes; filled in, the site counts one question more everywhere it counts."""
+"""scripts/handbook_tools/new_question.py (`scripts/new-question.sh`): adding a question
+is a page, a snippet package, a test module and one line of the nav. Run in a temporary
+copy of the repository: the scaffold's page builds strictly as made, as a draft the
+release refuses; its test passes; filled in, the site counts one question more
+everywhere it counts."""
 
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from scripts import check_snippets, facts, release
-from scripts.build import build
+from scripts.handbook_tools import check_snippets, facts, release
+from scripts.handbook_tools.build import build, copy_sources
 
-ROOT = Path(__file__).resolve().parents[2]
 SLUG = "python-gil"
 ASKED = "What is the GIL, and does Python 3.14 still have one?"
 
 
 @pytest.fixture
 def repository(tmp_path: Path) -> Path:
-    copy = tmp_path / "repository"
-    ignore = shutil.ignore_patterns("__pycache__", ".ruff_cache")
-    for name in ("docs", "snippets", "scripts", "tests"):
-        shutil.copytree(ROOT / name, copy / name, ignore=ignore)
-    for name in ("mkdocs.yml", "pyproject.toml"):
-        shutil.copy(ROOT / name, copy / name)
+    copy = copy_sources(tmp_path / "repository", "tests", "pyproject.toml")
     return copy
 
 
 def scaffold(copy: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-m", "scripts.new_question", *args]
+    command = [sys.executable, "-m", "scripts.handbook_tools.new_question", *args]
     return subprocess.run(
         command, cwd=copy, capture_output=True, text=True, check=False, timeout=60
     )

@@ -1,4 +1,5 @@
-"""The search worker's query rewriting (scripts/search_worker.js), run in Node.
+"""The search worker's query rewriting (scripts/handbook_tools/search_worker.js), run in
+Node.
 
 The browser tests (tests/browser/test_search.py) show what readers get; these pin the
 rewriting rule itself, case by case.
@@ -16,7 +17,7 @@ import pytest
 from tests.conftest import require
 
 ROOT = Path(__file__).resolve().parents[2]
-WORKER = ROOT / "scripts" / "search_worker.js"
+WORKER = ROOT / "scripts" / "handbook_tools" / "search_worker.js"
 
 HARNESS = """
 const fs = require("fs");

@@ -10,7 +10,7 @@ made deterministic. This script writes each to
 `snippets/<package>/transcripts/<name>.txt`, which the page includes.
 `tests/snippets/test_transcripts.py` fails when one is stale.
 
-Usage: python -m scripts.transcripts [--check] [package ...]
+Usage: scripts/transcripts.sh [--check] [package ...]
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SNIPPETS = ROOT / "snippets"
 
 
@@ -60,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
             path.write_text(text)
             print(f"wrote {relative}")
     for relative in stale:
-        print(f"{relative}: stale; run python -m scripts.transcripts", file=sys.stderr)
+        print(f"{relative}: stale; run scripts/transcripts.sh", file=sys.stderr)
     return 1 if stale else 0
 
 

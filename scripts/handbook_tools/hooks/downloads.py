@@ -1,11 +1,12 @@
 """The home page's download buttons (`<!-- handbook:downloads -->`) offer only what this
 build has: the deck always, the PDF and the offline zip in a release
-(scripts/downloads.py says which; scripts/release.py makes them)."""
+(scripts/handbook_tools/downloads.py says which; scripts/handbook_tools/release.py makes
+them)."""
 
 from __future__ import annotations
 
-from scripts import downloads
-from scripts.hooks.offline import is_offline
+from scripts.handbook_tools import downloads
+from scripts.handbook_tools.hooks.offline import is_offline
 
 
 def on_page_markdown(markdown, page, config, **_):

@@ -1,5 +1,5 @@
 """Valid, lean HTML on every page built from the theme's templates (the Nu HTML Checker
-in tests/site/test_html_valid.py, Lighthouse in scripts/benchmark.py):
+in tests/site/test_html_valid.py, Lighthouse in scripts/benchmark.sh):
 
 - Material puts `autocomplete="off"` on its two checkbox toggles (drawer, search), an
   attribute HTML allows on text-like inputs only. It keeps Firefox from restoring an

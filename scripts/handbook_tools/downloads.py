@@ -1,11 +1,11 @@
 """The downloads the home page offers, and which of them a build has.
 
-Every build writes the Anki deck (scripts/hooks/flashcards.py). The PDF
-(scripts/pdf.py) and the offline copy (scripts/archive.py) are made from the built
-site afterwards, by `scripts/release.sh`, which builds with HANDBOOK_DOWNLOADS=true
-(mkdocs.yml's `extra.downloads`). Any other build (`scripts/serve.sh`,
-`python -m scripts.build`) links only to what it has and says, next to the rest, how
-to make them: no link on the home page answers 404.
+Every build writes the Anki deck (hooks/flashcards.py). The PDF (pdf.py) and the
+offline copy (archive.py) are made from the built site afterwards, by
+`scripts/release.sh`, which builds with HANDBOOK_DOWNLOADS=true (mkdocs.yml's
+`extra.downloads`). Any other build (`scripts/serve.sh`, `scripts/build.sh`) links only
+to what it has and says, next to the rest, how to make them: no link on the home page
+answers 404.
 """
 
 from __future__ import annotations
@@ -65,7 +65,7 @@ def home_block(*, release: bool, offline: bool) -> str:
             f'!!! note "{names[0].upper()}{names[1:]} {verb} not in this build"',
             "",
             "    They ship with the published site; a local build (`scripts/serve.sh`,"
-            " `python -m scripts.build`) does not make them. To make them here, run",
+            " `scripts/build.sh`) does not make them. To make them here, run",
             "",
             f"    ```bash\n    {RELEASE_COMMAND}\n    ```",
             "",

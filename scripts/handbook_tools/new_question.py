@@ -13,7 +13,7 @@ import re
 import sys
 from pathlib import Path
 
-from scripts import facts
+from scripts.handbook_tools import facts
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 

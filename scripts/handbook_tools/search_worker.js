@@ -9,7 +9,7 @@
  * such as `3.12`, plain words, and queries already written in search syntax are passed
  * through untouched.
  *
- * scripts/hooks/search.py writes this file next to Material's worker, fills in its name
+ * scripts/handbook_tools/hooks/search.py writes this file next to Material's worker, fills in its name
  * below, and points the theme's configuration at this file. It works as a real worker
  * and under the iframe-worker shim of the offline copy.
  */

@@ -6,11 +6,11 @@ nothing fetched from the network. It is a second build of the site with Material
 offline plugin on (HANDBOOK_OFFLINE=true, see mkdocs.yml): links point at `.html`
 files instead of directories, the search index is inlined into a script, and the
 iframe-worker shim that runs the search worker from `file://` is served from the
-site's own assets (copied from node_modules by scripts/hooks/offline.py; `npm ci`
-installs it, `scripts/setup.sh test` runs that). Instant navigation needs a server:
-the offline build turns it off.
+site's own assets (copied from node_modules by scripts/handbook_tools/hooks/offline.py;
+`npm ci` installs it, `scripts/setup.sh test` runs that). Instant navigation needs a
+server: the offline build turns it off.
 
-Usage: python -m scripts.archive [--site-dir site] [--release]
+Usage: python -m scripts.handbook_tools.archive [--site-dir site] [--release]
 Writes <site-dir>/downloads/python-backend-interview-handbook.zip. With --release (as
 `scripts/release.sh` runs it) the copy holds the PDF already made into
 <site-dir>/downloads and its home page links to it; without, it says how to make it.
@@ -27,10 +27,10 @@ import time
 import zipfile
 from pathlib import Path
 
-from scripts.build import build
-from scripts.downloads import PDF_FILE, RELEASE_VARIABLE, ZIP_FILE
+from scripts.handbook_tools.build import build
+from scripts.handbook_tools.downloads import PDF_FILE, RELEASE_VARIABLE, ZIP_FILE
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 FOLDER = "python-backend-interview-handbook"
 # Files an offline reader never uses.
 SKIP = {"sitemap.xml", "sitemap.xml.gz", "search/search_index.json"}
@@ -69,7 +69,7 @@ def make_archive(
 ) -> Path:
     """Build the offline site (into `offline_dir`, else a temporary directory) and zip
     it into the online site. A release's copy holds the online site's PDF, which must
-    have been made first (scripts/release.py makes it)."""
+    have been made first (scripts/handbook_tools/release.py makes it)."""
     pdf = site_dir / PDF_FILE
     if release and not pdf.is_file():
         raise FileNotFoundError(

@@ -1,19 +1,22 @@
 """Build the site strictly: every warning (a missing snippet, a broken link or anchor,
 a failing example) fails the build, with the page named.
 
-Usage: python -m scripts.build [--site-dir DIR]
+Usage: python -m scripts.handbook_tools.build [--site-dir DIR]
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Mapping
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
+# What a build reads, from the repository's root.
+SOURCES = ("mkdocs.yml", "docs", "snippets", "scripts", "package.json")
 
 
 def build(
@@ -37,6 +40,20 @@ def build(
         timeout=timeout,
         check=False,
     )
+
+
+def copy_sources(target: Path, *extra: str) -> Path:
+    """A copy of what a build reads (and the `extra` top-level names) in `target`, for a
+    tool or a test that must edit it."""
+    target.mkdir(parents=True, exist_ok=True)
+    ignore = shutil.ignore_patterns("__pycache__", ".ruff_cache", "transcripts.tmp")
+    for name in (*SOURCES, *extra):
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=ignore)
+        else:
+            shutil.copy2(source, target / name)
+    return target
 
 
 def main(argv: list[str] | None = None) -> int:

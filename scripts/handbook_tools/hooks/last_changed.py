@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-from scripts.git import git_output
+from scripts.handbook_tools.git import git_output
 
 # Cached: every page asks about the same repository.
 _git = functools.cache(git_output)

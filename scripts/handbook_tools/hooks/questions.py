@@ -5,7 +5,7 @@ page's description becomes that count. A page that writes its own `question:` fa
 build, named: two sources for one fact would drift apart.
 
 A page marked `draft: true` builds (`scripts/new-question.sh` makes pages so), shows a
-draft notice, and is refused by the release (scripts/release.py).
+draft notice, and is refused by the release (scripts/handbook_tools/release.py).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from __future__ import annotations
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from scripts import facts
+from scripts.handbook_tools import facts
 
 COUNT = "{questions}"
 _numbers: dict[str, int] = {}

@@ -1,5 +1,5 @@
-"""The offline copy's build (HANDBOOK_OFFLINE=true, scripts/archive.py): pages that work
-from file://.
+"""The offline copy's build (HANDBOOK_OFFLINE=true, scripts/handbook_tools/archive.py):
+pages that work from file://.
 
 - Instant navigation needs a server: from file:// Material skips it, and its `document$`
   then never fires for the page's scripts. The offline copy uses plain page loads.

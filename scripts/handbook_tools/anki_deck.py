@@ -1,13 +1,14 @@
 """The Anki deck: one card per question, its short answer on the back.
 
-scripts/hooks/flashcards.py collects each page's short-answer box as rendered and
-writes the deck after the site is written, so the deck holds the answers the site shows.
-Deck, model and note IDs are derived from fixed names, so a rebuilt deck updates the
-cards a reader already studies instead of duplicating them.
+scripts/handbook_tools/hooks/flashcards.py collects each page's short-answer box as
+rendered and writes the deck after the site is written, so the deck holds the answers
+the site shows. Deck, model and note IDs are derived from fixed names, so a rebuilt deck
+updates the cards a reader already studies instead of duplicating them.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
 import os
@@ -17,10 +18,10 @@ from pathlib import Path
 
 import genanki
 
-from scripts.git import git_output
-from scripts.hooks.practice import WRAPPER as PRACTICE_WRAPPER
+from scripts.handbook_tools.git import git_output
+from scripts.handbook_tools.hooks.practice import WRAPPER as PRACTICE_WRAPPER
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DECK_NAME = "Python Backend Interview Handbook"
 
 
@@ -106,7 +107,8 @@ class _AnswerBox(HTMLParser):
         if self.depth:
             if tag == "div":
                 self.depth += 1
-                # Practice mode's wrapper (scripts/hooks/practice.py) is not the answer.
+                # Practice mode's wrapper (scripts/handbook_tools/hooks/practice.py) is
+                # not the answer.
                 self.unwrapped.append(PRACTICE_WRAPPER in classes)
                 if self.unwrapped[-1]:
                     return
@@ -152,6 +154,9 @@ class _AnswerBox(HTMLParser):
         self._text(f"&#{name};")
 
 
+# A fast rebuild under `scripts/serve.sh` asks again for every page, most of them
+# unchanged (scripts/handbook_tools/live_rebuild.py): parsed once per distinct page.
+@functools.lru_cache(maxsize=64)
 def answer_from_html(content: str) -> tuple[str, str]:
     """(inner HTML of the short-answer box, plain "Asked as" text) of a rendered page;
     ("", "") when the page has no answer box yet."""

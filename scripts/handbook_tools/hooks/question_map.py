@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scripts import facts
+from scripts.handbook_tools import facts
 
 QUESTION_MAP = "<!-- handbook:question-map -->"
 

@@ -3,10 +3,12 @@
 It refuses a site holding a draft (a page still marked `draft: true`). Then, in order,
 because each step reads the one before:
 1. the strict build, with HANDBOOK_DOWNLOADS=true so the home page links to the PDF and
-   the offline zip (scripts/downloads.py); the build itself writes the Anki deck;
-2. the PDF, printed from the built print page (scripts/pdf.py; needs Chromium);
-3. the offline copy, a second build for file:// that holds the PDF (scripts/archive.py);
-4. every link, anchor and asset of the result (scripts/check_links.py): the downloads
+   the offline zip (scripts/handbook_tools/downloads.py); the build itself writes the
+   Anki deck;
+2. the PDF, printed from the built print page (scripts/handbook_tools/pdf.py; needs
+   Chromium);
+3. the offline copy, a second build for file:// that holds the PDF (archive.py);
+4. every link, anchor and asset of the result (check_links.py): the downloads
    the home page offers must now exist.
 
 Usage: scripts/release.sh [SITE_DIR]   (after `scripts/setup.sh test`)
@@ -19,11 +21,11 @@ import sys
 import time
 from pathlib import Path
 
-from scripts import archive, check_links, chromium, facts, pdf
-from scripts.build import build
-from scripts.downloads import RELEASE_VARIABLE
+from scripts.handbook_tools import archive, check_links, chromium, facts, pdf
+from scripts.handbook_tools.build import build
+from scripts.handbook_tools.downloads import RELEASE_VARIABLE
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def drafts(config_file: Path = facts.CONFIG_FILE) -> list[str]:

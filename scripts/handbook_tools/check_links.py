@@ -11,8 +11,9 @@ all:
 - an external link is listed, must be a well-formed `https://` URL, and its host must be
   one of the documentation hosts in `ALLOWED` (nothing is fetched: no network here).
 
-Usage: python -m scripts.check_links [SITE_DIR] [--site-url URL] [--external]
-Exit status 1 when a link is broken; each error names the page and the link.
+Usage: python -m scripts.handbook_tools.check_links [SITE_DIR] [--site-url URL]
+[--external] Exit status 1 when a link is broken; each error names the page and the
+link.
 """
 
 from __future__ import annotations
@@ -26,9 +27,9 @@ from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urljoin, urlsplit
 
-from scripts import facts
+from scripts.handbook_tools import facts
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 # External links may point only to these: official documentation, standards bodies,
 # and the project's own repository. An entry is a host, or a host with a path prefix.
@@ -175,7 +176,7 @@ def external_problem(url: str) -> str | None:
     if parts.port is not None:
         return "names a port"
     if not _allowed(host, parts.path or "/"):
-        return f"host {host} is not in the allowlist (scripts/check_links.py ALLOWED)"
+        return f"host {host} is not in the allowlist (check_links.py ALLOWED)"
     return None
 
 
@@ -291,7 +292,7 @@ def _css_links(css: Path) -> Iterator[str]:
 
 def check_site(site_dir: Path, site_url: str | None = None) -> Report:
     """Check every link of every HTML page and CSS file in `site_dir`. A build links to
-    the PDF and the offline zip only when it ships them (scripts/downloads.py), so a
+    the PDF and the offline zip only when it ships them (downloads.py), so a
     link to either must find the file too."""
     site = Site(site_dir, site_url or facts.site_url())
     report = Report()

@@ -14,7 +14,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.utils import meta as front_matter_reader
 from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 CONFIG_FILE = ROOT / "mkdocs.yml"
 QUESTIONS_DIR = "questions/"
 

@@ -7,7 +7,7 @@ and a page-number footer. Before printing, every collapsed block is opened; the 
 CSS (docs/assets/handbook.css) shows every tab, wraps long code lines and drops the
 site's navigation. The light theme is forced.
 
-Usage: python -m scripts.pdf [--site-dir site]
+Usage: python -m scripts.handbook_tools.pdf [--site-dir site]
 Builds the site into --site-dir first when it holds no print page, then writes
 <site-dir>/downloads/python-backend-interview-handbook.pdf (linked from the home page).
 Needs Chromium (CHROMIUM overrides /usr/bin/chromium) and the test requirements
@@ -21,11 +21,11 @@ import sys
 import time
 from pathlib import Path
 
-from scripts import chromium, facts, static_site
-from scripts.build import build
-from scripts.downloads import PDF_FILE
+from scripts.handbook_tools import chromium, facts, static_site
+from scripts.handbook_tools.build import build
+from scripts.handbook_tools.downloads import PDF_FILE
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 TITLE = "Python Backend Interview Handbook"
 
 HEADER = (

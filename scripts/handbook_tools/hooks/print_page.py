@@ -1,5 +1,6 @@
-"""The print page (mkdocs-print-site-plugin), which scripts/pdf.py turns into the PDF:
-its style sheets and script stay on it, and its markup is made valid and navigable.
+"""The print page (mkdocs-print-site-plugin), which scripts/handbook_tools/pdf.py turns
+into the PDF: its style sheets and script stay on it, and its markup is made valid and
+navigable.
 
 - The plugin adds its style sheets and script to every page, where they do nothing on
   screen: only the print page keeps them (two render-blocking style sheets and a script
@@ -22,7 +23,7 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from scripts.hooks.quality import valid_html
+from scripts.handbook_tools.hooks.quality import valid_html
 
 PRINT_PAGE_MARK = 'id="print-site-page"'
 PRINT_PAGE_TAGS = "<nav class='md-tags'>"

@@ -1,6 +1,6 @@
 """List snippet files no page includes, and included files or sections that are missing.
 
-Usage: python -m scripts.check_snippets   (exit 1 if anything is listed)
+Usage: python -m scripts.handbook_tools.check_snippets   (exit 1 if anything is listed)
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 # `--8<-- "path/file.py"` or `--8<-- "path/file.py:section"`; `;--8<--` is escaped.
 INCLUDE = re.compile(r'^\s*(?<!;)--8<--\s+"(?P<path>[^":]+)(?::(?P<section>[\w-]+))?"')

@@ -16,7 +16,8 @@ here (it is this repository's policy, not a general rule):
   scripts/install_lock.sh, or a `pip install` with `--no-deps --require-hashes -r`;
 - every job has `timeout-minutes`.
 
-Usage: python -m scripts.check_workflows [WORKFLOW ...]   (default: .github/workflows)
+Usage: python -m scripts.handbook_tools.check_workflows [WORKFLOW ...]
+(default: every file in .github/workflows)
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 WORKFLOWS = ROOT / ".github" / "workflows"
 CONFIG = ROOT / ".github" / "zizmor.yml"
 
@@ -108,7 +109,7 @@ def check_uses_lines(name: str, text: str) -> Iterator[Problem]:
                 name,
                 where,
                 f"{pinned['action']}@{pinned['sha']} is not a vetted SHA"
-                " (scripts/check_workflows.py VETTED)",
+                " (scripts/handbook_tools/check_workflows.py VETTED)",
             )
         elif vetted[pinned["sha"]] != version:
             yield Problem(

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Measure the site against a stock Material build of the same pages; writes
+# scripts/benchmark-results.md and README.md's Benchmarks section.
+#   scripts/benchmark.sh [--pages N] [--runs N] [--no-readme]   (scripts/setup.sh test first)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+exec .venv/bin/python -m scripts.handbook_tools.benchmark "$@"

@@ -1,0 +1,97 @@
+"""Lighthouse (npm `lighthouse`, mobile preset) on the served site: scores, lab Core Web
+Vitals, page weight and every request's origin."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import subprocess
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from scripts.handbook_tools import chromium, static_site
+from scripts.handbook_tools.facts import ROOT
+
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+CHROME_FLAGS = " ".join(["--headless=new", *chromium.FLAGS[1:]])
+
+
+def lighthouse(url: str, out: Path) -> dict:
+    env = {**os.environ, "CHROME_PATH": str(chromium.executable())}
+    command = [
+        str(LIGHTHOUSE), url, "--output=json", f"--output-path={out}", "--quiet",
+        f"--chrome-flags={CHROME_FLAGS}",
+    ]  # fmt: skip
+    result = subprocess.run(
+        command, env=env, capture_output=True, text=True, timeout=300, check=False
+    )
+    if result.returncode != 0 or not out.is_file():
+        raise SystemExit(f"lighthouse {url} failed:\n{result.stderr[-3000:]}")
+    report = json.loads(out.read_text())
+    audits = report["audits"]
+    requests = audits["network-requests"]["details"]["items"]
+    page_bytes = sum(
+        item.get("transferSize", 0)
+        for item in requests
+        if not item["url"].endswith("search_index.json")
+    )
+    foreign = sorted(
+        {
+            urlsplit(item["url"]).netloc
+            for item in requests
+            if item["url"].startswith("http")
+            and urlsplit(item["url"]).netloc != urlsplit(url).netloc
+        }
+    )
+    failing = sorted(
+        ref["id"]
+        for category in report["categories"].values()
+        for ref in category["auditRefs"]
+        if ref["weight"]
+        and audits[ref["id"]]["score"] is not None
+        and audits[ref["id"]]["score"] < 1
+    )
+    return {
+        **{
+            name: round(report["categories"][name]["score"] * 100)
+            for name in CATEGORIES
+        },
+        "lcp": audits["largest-contentful-paint"]["numericValue"],
+        "cls": audits["cumulative-layout-shift"]["numericValue"],
+        "tbt": audits["total-blocking-time"]["numericValue"],
+        "fcp": audits["first-contentful-paint"]["numericValue"],
+        "bytes": page_bytes,
+        "requests": len(requests),
+        "foreign": foreign,
+        "failing": failing,
+    }
+
+
+def median_run(url: str, scratch: Path, runs: int) -> dict:
+    """Lighthouse `runs` times; the run with the median performance score."""
+    results = [lighthouse(url, scratch / f"lh-{i}.json") for i in range(runs)]
+    results.sort(key=lambda result: (result["performance"], -result["tbt"]))
+    return results[len(results) // 2]
+
+
+def measure_site(
+    label: str, site: Path, prefix: str, urls: list[str], scratch: Path, runs: int
+) -> dict[str, dict]:
+    scores = {}
+    with static_site.serve(site, prefix, compress=True) as base:
+        for path in urls:
+            print(f"  lighthouse {label} /{path}", flush=True)
+            scores[path] = median_run(base + path, scratch, runs)
+    return scores
+
+
+def search_index_bytes(site: Path) -> int:
+    index = site / "search" / "search_index.json"
+    return len(gzip.compress(index.read_bytes(), mtime=0))
+
+
+def lighthouse_version() -> str:
+    package = ROOT / "node_modules" / "lighthouse" / "package.json"
+    return json.loads(package.read_text())["version"] if package.is_file() else "?"

@@ -1,0 +1,161 @@
+"""The benchmark's report: a summary table (ours against stock), a table per page,
+and README.md's copy of it."""
+
+from __future__ import annotations
+
+import statistics
+
+from scripts.handbook_tools import facts
+from scripts.handbook_tools.benchmark.lighthouse import CATEGORIES
+from scripts.handbook_tools.facts import ROOT
+
+README = ROOT / "README.md"
+MARK_START = "<!-- benchmark:start -->"
+MARK_END = "<!-- benchmark:end -->"
+
+
+def _ms(value: float) -> str:
+    return f"{value / 1000:.1f} s" if value >= 1000 else f"{value:.0f} ms"
+
+
+def _kb(value: float) -> str:
+    return f"{value / 1024:.1f} KiB"
+
+
+def _ratio(ours: float, stock: float) -> str:
+    return f"{ours / stock:.2f}" if stock else "n/a"
+
+
+def page_table(
+    ours: dict[str, dict], stock: dict[str, dict], titles: dict
+) -> list[str]:
+    lines = [
+        "| Page | Perf. | A11y | Best pr. | SEO | LCP | CLS | TBT | Weight |"
+        " Stock: Perf. / A11y / BP / SEO |",
+        "|---|--:|--:|--:|--:|--:|--:|--:|--:|---|",
+    ]
+    for path, result in ours.items():
+        base = stock.get(path)
+        stock_cell = (
+            " / ".join(str(base[name]) for name in CATEGORIES) if base else "n/a"
+        )
+        lines.append(
+            f"| {titles.get(path, path or 'Home')} | {result['performance']} "
+            f"| {result['accessibility']} | {result['best-practices']} "
+            f"| {result['seo']} | {_ms(result['lcp'])} | {result['cls']:.3f} "
+            f"| {_ms(result['tbt'])} | {_kb(result['bytes'])} | {stock_cell} |"
+        )
+    return lines
+
+
+def _show(value: float | None, unit: str) -> str:
+    if value is None:
+        return "n/a"
+    if unit == "s":
+        return f"{value:.1f} s"
+    if unit == "ms":
+        return _ms(value)
+    if unit == "bytes":
+        return _kb(value)
+    if unit == "cls":
+        return f"{value:.3f}"
+    return f"{value:.0f}"
+
+
+def summary_table(figures: list[tuple[str, float | None, float | None, str]]) -> list:
+    lines = ["| Figure | Ours | Stock Material | Ours / stock |", "|---|--:|--:|--:|"]
+    for name, ours, stock, unit in figures:
+        ratio = _ratio(ours, stock) if ours is not None and stock else "n/a"
+        lines.append(
+            f"| {name} | {_show(ours, unit)} | {_show(stock, unit)} | {ratio} |"
+        )
+    return lines
+
+
+def report(data: dict) -> str:
+    ours, stock = data["ours"], data["stock"]
+    questions = [path for path in ours if path]
+    mean = statistics.fmean
+
+    def over(scores: dict, key: str, pages: list[str]) -> float | None:
+        values = [scores[path][key] for path in pages if path in scores]
+        return mean(values) if values else None
+
+    shown = data["rebuild_ours"]
+    slow = [
+        f"{slug} ({seconds:.1f} s)" for slug, seconds in shown.items() if seconds > 2
+    ]
+    figures = [
+        (f"Lighthouse {name} (mean of {len(ours)} pages)", over(ours, name, list(ours)),
+         over(stock, name, list(ours)), "score")
+        for name in CATEGORIES
+    ]  # fmt: skip
+    figures += [
+        ("Lowest performance score", min(r["performance"] for r in ours.values()),
+         min((r["performance"] for r in stock.values()), default=None), "score"),
+        ("LCP, mean of question pages", over(ours, "lcp", questions),
+         over(stock, "lcp", questions), "ms"),
+        ("CLS, worst page", max(r["cls"] for r in ours.values()),
+         max((r["cls"] for r in stock.values()), default=None), "cls"),
+        ("TBT, mean of question pages", over(ours, "tbt", questions),
+         over(stock, "tbt", questions), "ms"),
+        ("Question page, first visit (gzipped, without search index)",
+         over(ours, "bytes", questions), over(stock, "bytes", questions), "bytes"),
+        ("Search index (gzipped)", data["index_ours"], data["index_stock"], "bytes"),
+        ("Full strict build", data["build_ours"], data["build_stock"], "s"),
+        (f"Page served again after its snippet is saved, median of {len(shown)}",
+         statistics.median(shown.values()),
+         statistics.median(data["rebuild_stock"].values()), "s"),
+        ("The same, slowest page", max(shown.values()),
+         max(data["rebuild_stock"].values()), "s"),
+        ("PDF (pdf.py, from the built site)", data["pdf"], None, "s"),
+    ]  # fmt: skip
+    foreign = sorted({host for r in ours.values() for host in r["foreign"]})
+    stock_foreign = sorted({host for r in stock.values() for host in r["foreign"]})
+    failing = sorted({audit for r in ours.values() for audit in r["failing"]})
+    lines = [
+        f"Measured {data['date']} on {data['machine']}; Lighthouse {data['lighthouse']}"
+        f" (mobile preset), {data['runs']} run(s) per page (median by performance),"
+        " pages served gzipped from 127.0.0.1 under the site's path.",
+        "",
+        *summary_table(figures),
+        "",
+        "Per page (ours; the last column: the stock Material build of the same page):",
+        "",
+        *page_table(ours, stock, data["titles"]),
+        "",
+        f"- Requests to other origins: ours {', '.join(foreign) or 'none'}; stock "
+        f"Material {', '.join(stock_foreign) or 'none'} (Google Fonts and the GitHub"
+        " API cannot be reached from this machine, so stock's figures are what a reader"
+        " without them would get).",
+        "- Lighthouse audits below a full score on some page (ours): "
+        + (", ".join(failing) or "none")
+        + ".",
+        "- INP is not measured: it needs a real reader's interactions; TBT is its lab"
+        " proxy. The PDF time prints the already built print page.",
+        "- A saved snippet, under `mkdocs serve`: ours renders again only the pages"
+        " that use it (`scripts/serve.sh` serves with `--dirty`, kept whole by"
+        " scripts/handbook_tools/live_rebuild.py); stock rebuilds the whole site."
+        " Timed from the write to the answer of the open page's live-reload poll, for"
+        " every question's first snippet. Over 2 s (the page's own examples run again):"
+        f" {', '.join(slow) or 'none'}.",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def update_readme(table: str) -> bool:
+    text = README.read_text(encoding="utf-8")
+    if MARK_START not in text or MARK_END not in text:
+        return False
+    head, rest = text.split(MARK_START, 1)
+    _, tail = rest.split(MARK_END, 1)
+    README.write_text(f"{head}{MARK_START}\n{table}{MARK_END}{tail}", encoding="utf-8")
+    return True
+
+
+def page_titles() -> dict[str, str]:
+    """URL path -> '<number>. <slug>' of each question ('' -> 'Home')."""
+    titles = {"": "Home"}
+    for question in facts.questions():
+        titles[f"questions/{question.slug}/"] = f"{question.number}. {question.slug}"
+    return titles
