@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from scripts.handbook_tools import check_workflows
+from scripts.handbook_tools import check_workflows, workflow_pins, workflow_rules
 
 ROOT = Path(__file__).resolve().parents[2]
 CI = ROOT / ".github" / "workflows" / "ci.yml"
@@ -46,7 +46,7 @@ def uses(job: dict, action: str) -> list[dict]:
 def test_workflows_pass_the_offline_check() -> None:
     files = check_workflows.workflow_files()
     assert {path.name for path in files} >= {"ci.yml", "audit.yml"}
-    problems = [str(p) for path in files for p in check_workflows.check_file(path)]
+    problems = [str(p) for path in files for p in workflow_rules.check_file(path)]
     assert problems == []
     assert check_workflows.main([]) == 0
 
@@ -58,9 +58,9 @@ def test_every_action_is_a_vetted_pin() -> None:
             for step in steps(job):
                 if "uses" in step:
                     action, sha = step["uses"].split("@")
-                    assert sha in check_workflows.VETTED[action], step["uses"]
+                    assert sha in workflow_pins.VETTED[action], step["uses"]
                     used.add(action)
-    assert used == set(check_workflows.VETTED), "a vetted action is no longer used"
+    assert used == set(workflow_pins.VETTED), "a vetted action is no longer used"
 
 
 def test_ci_runs_on_pull_requests_and_pushes_to_main() -> None:
@@ -283,13 +283,13 @@ def test_check_catches_injected_fault(
     reported = capsys.readouterr().err
     assert evidence in reported, reported
     # Each rule has one owner: zizmor's audits are not written again in our rules.
-    ours = [str(problem) for problem in check_workflows.check_file(broken)]
+    ours = [str(problem) for problem in workflow_rules.check_file(broken)]
     assert any(evidence in problem for problem in ours) != (evidence in ZIZMOR_AUDITS)
 
 
 def test_check_rejects_what_is_not_a_workflow(tmp_path: Path) -> None:
     broken = tmp_path / "broken.yml"
     broken.write_text("jobs: [unclosed\n")
-    assert "yaml" in str(check_workflows.check_file(broken)[0])
+    assert "yaml" in str(workflow_rules.check_file(broken)[0])
     broken.write_text("name: no jobs\n")
-    assert "no jobs" in str(check_workflows.check_file(broken)[0])
+    assert "no jobs" in str(workflow_rules.check_file(broken)[0])

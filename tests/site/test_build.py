@@ -151,29 +151,3 @@ def test_tags_page_lists_every_question(built_site: Path) -> None:
 
 def test_every_snippet_is_included_and_every_section_exists() -> None:
     assert check_snippets.problems() == []
-
-
-class _Loads(HTMLParser):
-    """Collects the URLs a page makes the browser fetch (scripts, styles, images...)."""
-
-    NOT_FETCHED = frozenset({"canonical", "alternate", "author", "license"})
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.urls: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list) -> None:
-        attributes = dict(attrs)
-        if tag in {"script", "img", "iframe", "source", "audio", "video"}:
-            self.urls.append(attributes.get("src") or "")
-        elif tag == "link" and attributes.get("rel") not in self.NOT_FETCHED:
-            self.urls.append(attributes.get("href") or "")
-
-
-def test_no_third_party_request_in_built_html(built_site: Path) -> None:
-    """Fonts and scripts are self-hosted: nothing is loaded from another host."""
-    for html in built_site.rglob("*.html"):
-        parser = _Loads()
-        parser.feed(html.read_text())
-        remote = [url for url in parser.urls if re.match(r"(https?:)?//", url)]
-        assert remote == [], html.relative_to(built_site)

@@ -18,7 +18,15 @@ import genanki
 import pytest
 from pypdf import PdfReader
 
-from scripts.handbook_tools import anki_deck, archive, chromium, downloads, facts, pdf
+from scripts.handbook_tools import (
+    anki_deck,
+    answer_box,
+    archive,
+    chromium,
+    downloads,
+    facts,
+    pdf,
+)
 from tests.conftest import require
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -185,10 +193,10 @@ def test_answer_is_read_from_the_rendered_box() -> None:
         '<div class="admonition answer"><p class="admonition-title">Say this</p>'
         "<p>Use <code>a &lt; b</code>.</p><div><p>nested</p></div></div><p>after</p>"
     )
-    answer, asked = anki_deck.answer_from_html(html)
+    answer, asked = answer_box.answer_from_html(html)
     assert answer == "<p>Use <code>a &lt; b</code>.</p><div><p>nested</p></div>"
     assert asked == "Why & how?"
-    assert anki_deck.answer_from_html("<p>no answer box</p>") == ("", "")
+    assert answer_box.answer_from_html("<p>no answer box</p>") == ("", "")
 
 
 def test_archive_is_reproducible_and_rooted_in_one_folder(

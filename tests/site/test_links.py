@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.handbook_tools import check_links, facts
+from scripts.handbook_tools import check_links, external_links, facts, html_links
 from scripts.handbook_tools.build import build
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -44,7 +44,7 @@ def test_every_internal_link_anchor_and_asset_resolves(
 def test_external_links_are_documentation_hosts(report: check_links.Report) -> None:
     assert report.external, "the pages cite official documentation"
     for page, url in report.external:
-        assert check_links.external_problem(url) is None, f"{page}: {url}"
+        assert external_links.external_problem(url) is None, f"{page}: {url}"
 
 
 def test_the_repository_link_is_plain_and_allowed(built_site: Path) -> None:
@@ -53,10 +53,10 @@ def test_the_repository_link_is_plain_and_allowed(built_site: Path) -> None:
     for page in built_site.rglob("*.html"):
         html = page.read_text()
         assert 'data-md-component="source"' not in html, page
-    index = check_links.parse_html((built_site / "index.html").read_text())
+    index = html_links.parse_html((built_site / "index.html").read_text())
     repo = facts.repo_url()
     assert ("a.href", repo) in index.links
-    assert check_links.external_problem(repo) is None
+    assert external_links.external_problem(repo) is None
 
 
 # Unit checks of the checker on a copy of the built site.

@@ -10,13 +10,20 @@ from pathlib import Path
 
 import pytest
 
-from scripts.handbook_tools import archive, check_links, chromium, downloads, release
+from scripts.handbook_tools import (
+    archive,
+    check_links,
+    chromium,
+    downloads,
+    html_links,
+    release,
+)
 from tests.conftest import require
 
 
 def home_links(site: Path, page: str = "index.html") -> set[str]:
     html = (site / page).read_text(encoding="utf-8")
-    return {url for _, url in check_links.parse_html(html).links}
+    return {url for _, url in html_links.parse_html(html).links}
 
 
 @pytest.fixture(scope="module")
@@ -97,7 +104,7 @@ def test_home_block_offers_what_the_build_has(
 ) -> None:
     block = downloads.home_block(release=release_build, offline=offline)
     hrefs = [
-        url for _, url in check_links.parse_html(block).links if "downloads/" in url
+        url for _, url in html_links.parse_html(block).links if "downloads/" in url
     ]
     assert hrefs == offered
     assert ("not in this build" in block) is not release_build

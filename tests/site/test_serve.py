@@ -14,7 +14,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 
 import pytest
 
-from scripts.handbook_tools import check_links
+from scripts.handbook_tools import html_links
 from scripts.handbook_tools.downloads import (
     DECK_FILE,
     PDF_FILE,
@@ -50,7 +50,7 @@ def test_serve_sh_serves_the_home_page_and_every_link_on_it_works() -> None:
             html = response.read().decode("utf-8")
         links = {
             urldefrag(urljoin(home, url)).url
-            for _, url in check_links.parse_html(html).links
+            for _, url in html_links.parse_html(html).links
             if not urlsplit(url).scheme or url.startswith(root)
         }
         assert home + DECK_FILE in links

@@ -15,7 +15,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from scripts.handbook_tools import anki_deck
+from scripts.handbook_tools import answer_box
 from scripts.handbook_tools.hooks import (
     last_changed,
     palette,
@@ -212,6 +212,6 @@ def test_the_deck_reads_the_answer_with_or_without_practice_modes_wrapper() -> N
         '<div class="admonition answer">\n<p class="admonition-title">Say this</p>\n'
         '<p>One.</p>\n<div class="highlight"><pre>code</pre></div>\n</div>\n'
     )
-    plain = anki_deck.answer_from_html(box)
+    plain = answer_box.answer_from_html(box)
     assert plain[0] == '<p>One.</p>\n<div class="highlight"><pre>code</pre></div>'
-    assert anki_deck.answer_from_html(practice.wrap_answers(box, "gen")) == plain
+    assert answer_box.answer_from_html(practice.wrap_answers(box, "gen")) == plain

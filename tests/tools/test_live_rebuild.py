@@ -1,6 +1,6 @@
-"""Which snippet files a page depends on under `scripts/serve.sh`
-(scripts/handbook_tools/live_rebuild.py): what it includes, and what those include or
-import from other snippet packages. tests/site/test_live_rebuild.py serves the result."""
+"""Which snippet files a page depends on under `scripts/serve.sh` (live_rebuild.py in
+scripts/handbook_tools): what it includes, and what those include or import from other
+snippet packages. tests/site/test_live_rebuild.py serves the result."""
 
 from __future__ import annotations
 

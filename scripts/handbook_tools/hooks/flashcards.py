@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scripts.handbook_tools import anki_deck, downloads
+from scripts.handbook_tools import anki_deck, answer_box, downloads
 
 _cards: list[anki_deck.Card] = []
 
@@ -15,7 +15,7 @@ def _card(page, config) -> anki_deck.Card | None:
     number = page.meta.get("question")
     if not number:
         return None
-    answer, asked = anki_deck.answer_from_html(page.content or "")
+    answer, asked = answer_box.answer_from_html(page.content or "")
     if not answer:
         return None
     return anki_deck.Card(
