@@ -112,6 +112,18 @@ for source in ("__import__('os').getcwd()", "1 + 1", "open('x')"):
 # --8<-- [end:literal_eval]
 
 
+# --8<-- [start:literal_eval_hostile]
+hostile = {
+    "nested brackets": "[" * 300 + "]" * 300,
+    "a dict inside a set": "{{}}",
+    "minus signs": "-" * 100_000 + "1",
+}
+for name, source in hostile.items():
+    error = outcome(ast.literal_eval, source)
+    print(f"{name}, {len(source):,} characters -> {error}")
+# --8<-- [end:literal_eval_hostile]
+
+
 # --8<-- [start:max_str_digits]
 import sys
 

@@ -267,6 +267,21 @@ def test_process_cpu_count_is_at_most_cpu_count() -> None:
 
 
 @NEEDS_313
+@ON_LINUX
+def test_process_cpu_count_follows_the_affinity_mask_alone() -> None:
+    """It counts the CPUs the process may run on, so a CPU quota (cgroup `cpu.max`,
+    which sets no affinity) is not part of it; narrowing the affinity is."""
+    assert os.process_cpu_count() == len(os.sched_getaffinity(0))
+    result = child(
+        "import os\n"
+        "os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})\n"
+        "print(os.cpu_count(), os.process_cpu_count())"
+    )
+    machine, process = result.stdout.split()
+    assert (int(machine), int(process)) == (os.cpu_count(), 1)
+
+
+@NEEDS_313
 def test_python_cpu_count_overrides_both_counts() -> None:
     result = child(
         "import os; print(os.cpu_count(), os.process_cpu_count())",

@@ -155,6 +155,22 @@ def test_literal_eval_accepts_literals_only() -> None:
             ast.literal_eval(source)
 
 
+def test_literal_eval_fails_on_hostile_text_with_more_than_value_error() -> None:
+    """The ast docs: not recommended on untrusted data; it can raise ValueError,
+    TypeError, SyntaxError, MemoryError and RecursionError, and exhaust memory."""
+    expected = {
+        "a dict inside a set": (4, TypeError),
+        "nested brackets": (600, SyntaxError),
+        "minus signs": (100_001, MemoryError),
+    }
+    for name, source in explicit.hostile.items():
+        size, error = expected[name]
+        assert len(source) == size
+        with pytest.raises(error) as raised:
+            ast.literal_eval(source)
+        assert not isinstance(raised.value, ValueError), name
+
+
 def test_int_str_digit_limit() -> None:
     assert sys.int_info.default_max_str_digits == 4300
     assert sys.get_int_max_str_digits() == 4300  # nothing configured here
