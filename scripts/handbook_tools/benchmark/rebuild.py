@@ -36,7 +36,10 @@ def _epoch(port: int, after: int, timeout: float) -> int:
         if epoch > after:
             return epoch
         if time.monotonic() > deadline:
-            raise TimeoutError(f"no new build within {timeout} s")
+            message = (
+                f"no new build within {timeout} s: is the file watched, does it build?"
+            )
+            raise TimeoutError(message)
 
 
 @contextmanager

@@ -41,11 +41,12 @@ yaml.add_representer(_Tag, _represent_tag, Dumper=yaml.SafeDumper)
 def stock_config(ours: dict) -> dict:
     """Our mkdocs.yml with the theme as Material ships it: the same content, navigation
     and Markdown extensions (the pages need them), the plugins the content needs
-    (search, tags, markdown-exec); no overrides, hooks, extra CSS or JavaScript."""
+    (search, tags, markdown-exec), the snippets watched under `mkdocs serve`; no
+    overrides, hooks, extra CSS or JavaScript."""
     keep = [
         "site_name", "site_description", "site_author", "site_url", "repo_url",
         "repo_name", "edit_uri", "copyright", "markdown_extensions", "nav",
-        "exclude_docs", "validation",
+        "exclude_docs", "validation", "watch",
     ]  # fmt: skip
     config = {key: ours[key] for key in keep if key in ours}
     # The count our hook (scripts/handbook_tools/hooks/questions.py) fills in, written

@@ -1,0 +1,51 @@
+"""The benchmark's own rules (scripts/benchmark.sh): what the stock Material build
+keeps of our configuration, and what the report says about rebuilds under `mkdocs
+serve`. Running it takes minutes and a Lighthouse install, so it is not a test; these
+pieces are.
+"""
+
+from __future__ import annotations
+
+import yaml
+
+from scripts.handbook_tools import facts
+from scripts.handbook_tools.benchmark import report, stock
+from scripts.handbook_tools.benchmark.lighthouse import CATEGORIES
+
+
+def test_stock_build_keeps_the_content_and_drops_our_theme_work() -> None:
+    ours = yaml.load(facts.CONFIG_FILE.read_text(), Loader=stock.Loader)
+    config = stock.stock_config(ours)
+    assert config["nav"] == ours["nav"]
+    assert config["markdown_extensions"] == ours["markdown_extensions"]
+    # Without the snippets watched, stock `mkdocs serve` never rebuilds on a save.
+    assert config["watch"] == ours["watch"] == ["snippets"]
+    assert config["theme"] == {"name": "material"}
+    assert not {"hooks", "extra_css", "extra_javascript", "extra"} & set(config)
+    assert "{questions}" not in config["site_description"]
+    assert str(len(facts.questions())) in config["site_description"]
+
+
+def scores(performance: int) -> dict:
+    return {
+        **dict.fromkeys(CATEGORIES, performance),
+        **{"lcp": 1200.0, "cls": 0.0, "tbt": 100.0, "fcp": 900.0, "bytes": 90_000},
+        **{"requests": 10, "foreign": [], "failing": []},
+    }
+
+
+def test_report_gives_the_rebuild_under_serve_and_names_the_slow_pages() -> None:
+    data = {
+        "ours": {"": scores(99), "questions/a/": scores(97)},
+        "stock": {"": scores(95), "questions/a/": scores(90)},
+        "rebuild_ours": {"a": 0.8, "b": 1.2, "c": 5.0},
+        "rebuild_stock": {"a": 9.0, "b": 9.5, "c": 10.0},
+        "index_ours": 1000, "index_stock": 1000, "build_ours": 12.0,
+        "build_stock": 8.0, "pdf": 10.0, "date": "today", "machine": "here",
+        "lighthouse": "12", "runs": 1, "titles": {"": "Home"},
+    }  # fmt: skip
+    text = report.report(data)
+    row = next(line for line in text.splitlines() if "snippet is saved" in line)
+    assert row.split("|")[2:5] == [" 1.2 s ", " 9.5 s ", " 0.13 "]
+    assert "| The same, slowest page | 5.0 s | 10.0 s |" in text
+    assert "Over 2 s (the page's own examples run again): c (5.0 s)." in text
