@@ -89,11 +89,12 @@ def _files(unit: str) -> list[Path]:
     if not path.is_dir():
         path = SNIPPETS / f"{unit}.py"
         return [path] if path.is_file() else []
-    return [
-        p
-        for p in path.rglob("*")
-        if p.is_file() and not any(part.startswith((".", "__")) for part in p.parts)
-    ]
+    return [p for p in path.rglob("*") if p.is_file() and not _cache_or_hidden(p)]
+
+
+def _cache_or_hidden(path: Path) -> bool:
+    parts = path.relative_to(SNIPPETS).parts
+    return any(part.startswith(".") or part == "__pycache__" for part in parts)
 
 
 def dependencies(markdown: str) -> list[Path]:

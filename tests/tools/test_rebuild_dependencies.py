@@ -32,6 +32,7 @@ def test_a_package_brings_in_the_snippet_packages_it_imports() -> None:
     found = depends_on("django-unit-tests")
     assert "zoo_project/run.py" in found
     assert "zoo_project/animals/models.py" in found
+    assert "zoo_project/animals/__init__.py" in found
 
 
 def test_caches_and_bytecode_are_not_dependencies() -> None:
