@@ -16,9 +16,9 @@ from pathlib import Path
 
 import genanki
 
+from scripts.handbook_tools.facts import ROOT
 from scripts.handbook_tools.git import git_output
 
-ROOT = Path(__file__).resolve().parents[2]
 DECK_NAME = "Python Backend Interview Handbook"
 
 

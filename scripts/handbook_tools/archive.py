@@ -29,8 +29,8 @@ from pathlib import Path
 
 from scripts.handbook_tools.build import build
 from scripts.handbook_tools.downloads import PDF_FILE, RELEASE_VARIABLE, ZIP_FILE
+from scripts.handbook_tools.facts import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 FOLDER = "python-backend-interview-handbook"
 # Files an offline reader never uses.
 SKIP = {"sitemap.xml", "sitemap.xml.gz", "search/search_index.json"}

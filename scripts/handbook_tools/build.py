@@ -14,9 +14,18 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from scripts.handbook_tools.facts import ROOT
+
 # What a build reads, from the repository's root.
 SOURCES = ("mkdocs.yml", "docs", "snippets", "scripts", "package.json")
+
+
+def mkdocs_environment(extra: Mapping[str, str] | None = None) -> dict[str, str]:
+    """The environment a child `mkdocs` runs in: ours, plus `extra`, without MkDocs'
+    notice about 2.0 or a Django settings module that pages' code would pick up."""
+    env = {**os.environ, **(extra or {}), "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    return env
 
 
 def build(
@@ -27,8 +36,7 @@ def build(
 ) -> subprocess.CompletedProcess[str]:
     """Run `mkdocs build --strict` in a subprocess; return it with its output.
     `environment`: variables set for this build only (HANDBOOK_OFFLINE, ...)."""
-    env = {**os.environ, **(environment or {}), "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("DJANGO_SETTINGS_MODULE", None)
+    env = mkdocs_environment(environment)
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean"]
     command += ["--config-file", str(config_file), "--site-dir", str(site_dir)]
     return subprocess.run(

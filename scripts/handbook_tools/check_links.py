@@ -27,10 +27,9 @@ from urllib.parse import urlsplit
 
 from scripts.handbook_tools import facts
 from scripts.handbook_tools.external_links import external_problem, format_external
+from scripts.handbook_tools.facts import ROOT
 from scripts.handbook_tools.html_links import css_links
 from scripts.handbook_tools.site_urls import Site
-
-ROOT = Path(__file__).resolve().parents[2]
 
 # Not navigable targets: nothing to check.
 SKIP_SCHEMES = {"mailto", "tel", "data"}

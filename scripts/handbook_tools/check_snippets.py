@@ -10,7 +10,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from scripts.handbook_tools.facts import ROOT
 
 # `--8<-- "path/file.py"` or `--8<-- "path/file.py:section"`; `;--8<--` is escaped.
 INCLUDE = re.compile(r'^\s*(?<!;)--8<--\s+"(?P<path>[^":]+)(?::(?P<section>[\w-]+))?"')

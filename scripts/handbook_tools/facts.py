@@ -57,6 +57,11 @@ class Question:
     def slug(self) -> str:
         return Path(self.uri).stem
 
+    @property
+    def url(self) -> str:
+        """Its page's URL path in the built site (directory URLs): questions/<slug>/."""
+        return self.uri.removesuffix(".md") + "/"
+
 
 def nav_sections(nav: list) -> list[tuple[str, list[str]]]:
     """[(section, [question page uri, ...])] in nav order."""

@@ -29,7 +29,9 @@ from pathlib import Path
 
 import jinja2
 
-SNIPPETS = Path(__file__).resolve().parents[2] / "snippets"
+from scripts.handbook_tools.facts import ROOT
+
+SNIPPETS = ROOT / "snippets"
 # What a page includes: `--8<-- "pkg/file.py:section"`.
 _INCLUDE = re.compile(r'--8<--\s+"([^"/:]+)')
 # What a snippet refers to in another package: `snippets.zoo_project`,

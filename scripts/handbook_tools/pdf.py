@@ -24,8 +24,8 @@ from pathlib import Path
 from scripts.handbook_tools import chromium, facts, static_site
 from scripts.handbook_tools.build import build
 from scripts.handbook_tools.downloads import PDF_FILE
+from scripts.handbook_tools.facts import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 TITLE = "Python Backend Interview Handbook"
 
 HEADER = (

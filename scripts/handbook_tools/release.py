@@ -24,8 +24,7 @@ from pathlib import Path
 from scripts.handbook_tools import archive, check_links, chromium, facts, pdf
 from scripts.handbook_tools.build import build
 from scripts.handbook_tools.downloads import RELEASE_VARIABLE
-
-ROOT = Path(__file__).resolve().parents[2]
+from scripts.handbook_tools.facts import ROOT
 
 
 def drafts(config_file: Path = facts.CONFIG_FILE) -> list[str]:

@@ -21,7 +21,8 @@ import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from scripts.handbook_tools.facts import ROOT
+
 SNIPPETS = ROOT / "snippets"
 
 

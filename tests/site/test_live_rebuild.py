@@ -64,7 +64,7 @@ def fetch(port: int, path: str) -> str:
 
 def site(port: int) -> dict[str, str]:
     paths = ["", "print_page/", "search/search_index.json"]
-    paths += [f"questions/{q.slug}/" for q in facts.questions()]
+    paths += [question.url for question in facts.questions()]
     return {path: fetch(port, path) for path in paths}
 
 

@@ -41,8 +41,6 @@ def timed_build(config_file: Path, site_dir: Path) -> float:
 
 
 def pdf_seconds(site: Path, scratch: Path) -> float | None:
-    if not (ROOT / "scripts" / "handbook_tools" / "pdf.py").is_file():
-        return None
     started = time.perf_counter()
     result = subprocess.run(
         [sys.executable, "-m", "scripts.handbook_tools.pdf", "--site-dir", str(site),
@@ -58,7 +56,7 @@ def pdf_seconds(site: Path, scratch: Path) -> float | None:
 
 def question_urls() -> list[str]:
     """'' (the home page) and every question page's URL path, in navigation order."""
-    return ["", *(f"questions/{question.slug}/" for question in facts.questions())]
+    return ["", *(question.url for question in facts.questions())]
 
 
 def rebuild_seconds(config_file: Path, dirty: bool) -> dict[str, float]:
@@ -67,7 +65,7 @@ def rebuild_seconds(config_file: Path, dirty: bool) -> dict[str, float]:
     seconds = {}
     with rebuild.serving(config_file, dirty=dirty) as port:
         for question in facts.questions():
-            page = project / "docs" / "questions" / f"{question.slug}.md"
+            page = project / "docs" / question.uri
             snippet = rebuild.page_snippet(page, project / "snippets")
             seconds[question.slug] = rebuild.seconds_to_show_again(port, snippet)
     return seconds

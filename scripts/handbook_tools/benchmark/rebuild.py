@@ -9,7 +9,6 @@ the stock Material build.
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import tempfile
@@ -19,6 +18,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from scripts.handbook_tools.build import mkdocs_environment
 from snippets import loopback
 
 STARTUP_TIMEOUT = 300  # the first build executes every page's code
@@ -50,13 +50,15 @@ def serving(config_file: Path, dirty: bool) -> Iterator[int]:
     command = [sys.executable, "-m", "mkdocs", "serve", "--strict"]
     command += ["--config-file", str(config_file)]
     command += ["--dev-addr", f"127.0.0.1:{port}", *(["--dirty"] if dirty else [])]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("DJANGO_SETTINGS_MODULE", None)
     # The log goes to a file: MkDocs writes a line per page and per rebuild, more than a
     # pipe nobody reads holds.
     with tempfile.TemporaryFile("w+") as log:
         server = subprocess.Popen(
-            command, cwd=config_file.parent, env=env, stdout=log, stderr=log
+            command,
+            cwd=config_file.parent,
+            env=mkdocs_environment(),
+            stdout=log,
+            stderr=log,
         )
         try:
             _wait_until_served(server, port, log)

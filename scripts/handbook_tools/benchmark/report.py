@@ -157,5 +157,5 @@ def page_titles() -> dict[str, str]:
     """URL path -> '<number>. <slug>' of each question ('' -> 'Home')."""
     titles = {"": "Home"}
     for question in facts.questions():
-        titles[f"questions/{question.slug}/"] = f"{question.number}. {question.slug}"
+        titles[question.url] = f"{question.number}. {question.slug}"
     return titles
