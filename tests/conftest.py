@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -40,3 +42,36 @@ def redis_url() -> str:
     require(loopback.redis_server_binary() is not None, "redis-server")
     with loopback.redis_server() as url:
         yield url
+
+
+SECTION_MARK = "--8<-- ["
+
+
+def section_code(include: str) -> str:
+    """The code of `snippets/FILE:SECTION`, as pymdownx.snippets puts it on the page."""
+    path, name = include.split(":")
+    lines = (ROOT / "snippets" / path).read_text().splitlines()
+    start = next(i for i, line in enumerate(lines) if f"[start:{name}]" in line)
+    end = next(i for i, line in enumerate(lines) if f"[end:{name}]" in line)
+    code = [line for line in lines[start + 1 : end] if SECTION_MARK not in line]
+    return "\n".join(code)
+
+
+def run_section(include: str) -> str:
+    """What a prediction shows: its section run alone, as markdown-exec runs a fence
+    with no session (fresh globals, `print` into a buffer), and the text it printed."""
+    buffer = io.StringIO()
+
+    def buffered_print(*texts: object, end: str = "\n", **_: object) -> None:
+        # markdown-exec's own print: `sep` and `file` are ignored.
+        buffer.write(" ".join(str(text) for text in texts) + end)
+
+    namespace = {"__name__": "prediction", "print": buffered_print}
+    exec(compile(section_code(include), f"<{include}>", "exec"), namespace)
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def predict() -> Callable[[str], str]:
+    """`predict("package/predict.py:name")` is the output the page reveals for it."""
+    return run_section

@@ -1,8 +1,10 @@
-"""The Anki deck: one card per question, its short answer on the back.
+"""The Anki deck: for each question, a card for its short answer, one for each
+prediction (the program on the front, the output and why on the back) and one for each
+follow-up (the question and what it tests on the front).
 
-hooks/flashcards.py reads each page's short-answer box as rendered (answer_box.py) and
-writes the deck after the site is written, so the deck holds the answers the site
-shows. Deck, model and note IDs are derived from fixed names, so a rebuilt deck updates
+hooks/flashcards.py reads each page as rendered (answer_box.py, drills.py) and writes
+the deck after the site is written, so the deck holds what the site shows. Deck,
+model and note IDs are derived from fixed names, so a rebuilt deck updates
 the cards a reader already studies instead of duplicating them.
 """
 
@@ -46,7 +48,7 @@ MODEL = genanki.Model(
             "qfmt": (
                 '<div class="number">Question {{Number}}</div>'
                 '<h2 class="question">{{Question}}</h2>'
-                '{{#AskedAs}}<p class="asked">{{AskedAs}}</p>{{/AskedAs}}'
+                '{{#AskedAs}}<div class="asked">{{AskedAs}}</div>{{/AskedAs}}'
             ),
             "afmt": (
                 '{{FrontSide}}<hr id="answer"><div class="answer">{{Answer}}</div>'
@@ -66,7 +68,8 @@ MODEL = genanki.Model(
 
 @dataclass
 class Card:
-    """One question and the short answer its page shows."""
+    """One card: a question's short answer, or one of its drills (`kind` and `key` set,
+    `question_html` and `prompt_html` as rendered)."""
 
     slug: str
     number: int
@@ -75,22 +78,30 @@ class Card:
     asked_as: str = ""
     url: str = ""
     tags: list[str] = field(default_factory=list)
+    kind: str = "answer"
+    key: str = ""
+    question_html: str = ""
+    prompt_html: str = ""
 
 
 def note_for(card: Card) -> genanki.Note:
     link = html.escape(card.url) if card.url else ""
+    asked = f"<p>{html.escape(card.asked_as)}</p>" if card.asked_as else ""
+    # The same card keeps the same note across rebuilds: Anki updates it.
+    identity = (
+        (card.slug,) if card.kind == "answer" else (card.slug, card.kind, card.key)
+    )
     return genanki.Note(
         model=MODEL,
         fields=[
             str(card.number),
-            html.escape(card.title),
-            html.escape(card.asked_as),
+            card.question_html or html.escape(card.title),
+            asked + card.prompt_html,
             card.answer_html,
             f'<a href="{link}">Read the full answer</a>' if link else "",
         ],
-        # The same question keeps the same note across rebuilds: Anki updates it.
-        guid=genanki.guid_for("python-interview-handbook", card.slug),
-        tags=[tag.replace(" ", "-") for tag in card.tags],
+        guid=genanki.guid_for("python-interview-handbook", *identity),
+        tags=[tag.replace(" ", "-") for tag in [*card.tags, card.kind]],
     )
 
 
@@ -108,10 +119,10 @@ def write_deck(cards: list[Card], path: Path) -> Path:
     deck = genanki.Deck(
         DECK_ID,
         DECK_NAME,
-        description="The short answers of the Python Backend Interview Handbook: "
-        "say the answer aloud, then check it.",
+        description="The short answers, predictions and follow-ups of the Python "
+        "Backend Interview Handbook: say the answer aloud, then check it.",
     )
-    for card in sorted(cards, key=lambda c: c.number):
+    for card in sorted(cards, key=lambda c: c.number):  # stable: page order within
         deck.add_note(note_for(card))
     path.parent.mkdir(parents=True, exist_ok=True)
     genanki.Package(deck).write_to_file(str(path), timestamp=build_timestamp())

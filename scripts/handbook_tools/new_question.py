@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from scripts.handbook_tools import facts
-from scripts.handbook_tools.question_templates import EXAMPLE, PAGE, TEST
+from scripts.handbook_tools.question_templates import EXAMPLE, PAGE, PREDICT, TEST
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -41,7 +41,7 @@ def add_to_nav(config_text: str, uri: str, section: str | None) -> str:
 
 
 def create(root: Path, slug: str, asked: str, section: str | None = None) -> list[Path]:
-    """Write the four pieces under `root`; return the files made or changed."""
+    """Write the pieces under `root`; return the files made or changed."""
     if not SLUG.match(slug):
         raise ValueError(f"{slug!r}: a slug is lowercase words joined by hyphens")
     package = slug.replace("-", "_")
@@ -60,9 +60,10 @@ def create(root: Path, slug: str, asked: str, section: str | None = None) -> lis
     snippets.mkdir(parents=True)
     (snippets / "__init__.py").write_text("", encoding="utf-8")
     (snippets / "example.py").write_text(EXAMPLE.format(**names), encoding="utf-8")
+    (snippets / "predict.py").write_text(PREDICT.format(**names), encoding="utf-8")
     test.write_text(TEST.format(**names), encoding="utf-8")
     config.write_text(config_text, encoding="utf-8")
-    return [page, snippets / "example.py", test, config]
+    return [page, snippets / "example.py", snippets / "predict.py", test, config]
 
 
 def main(argv: list[str] | None = None) -> int:

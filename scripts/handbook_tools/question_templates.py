@@ -1,6 +1,6 @@
 """What `scripts/new-question.sh` writes (new_question.py): the draft page, its example
-snippet and the example's test, filled in with str.format from the slug, the package
-name, the question as asked and its title. The draft page holds every section a
+and prediction snippets and their tests, filled in with str.format from the slug, the
+package name, the question as asked and its title. The draft page holds every section a
 finished page has, so it builds strictly as made."""
 
 PAGE = """\
@@ -20,7 +20,16 @@ draft: true
 ## Short answer
 
 !!! answer "Say this"
-    The answer you would give in the first thirty seconds.
+    The one sentence you would say in the first ten seconds.
+
+    The answer for one minute, at most 120 words, said aloud: no lists or code.
+
+## What the interviewer listens for
+
+- **Weak:** What a weak answer holds.
+- **Solid:** What a solid answer adds.
+- **Strong:** What a strong answer adds.
+- **Red flags:** The statements that end the conversation badly.
 
 ## Explanation
 
@@ -40,15 +49,62 @@ What the source list says, and what is wrong with it.
 
 - The traps that separate a senior answer from a junior one.
 
+## Predict the output
+
+### The first trap
+
+```python
+--8<-- "{package}/predict.py:first"
+```
+
+??? reveal "Output"
+    ```python exec="on" result="text"
+    --8<-- "{package}/predict.py:first"
+    ```
+
+    Why it prints that, in at most sixty words.
+
+### The second trap
+
+```python
+--8<-- "{package}/predict.py:second"
+```
+
+??? reveal "Output"
+    ```python exec="on" result="text"
+    --8<-- "{package}/predict.py:second"
+    ```
+
+    Why it prints that, in at most sixty words.
+
+### The third trap
+
+```python
+--8<-- "{package}/predict.py:third"
+```
+
+??? reveal "Output"
+    ```python exec="on" result="text"
+    --8<-- "{package}/predict.py:third"
+    ```
+
+    Why it prints that, in at most sixty words.
+
 ## Follow-up questions
 
 ??? question "The first thing the interviewer asks next?"
-    Its answer.
+    **What it tests:** what the interviewer checks with it, in a line.
+
+    Its answer, at most 100 words.
 
 ??? question "The second?"
+    **What it tests:** what the interviewer checks with it.
+
     Its answer.
 
 ??? question "The third?"
+    **What it tests:** what the interviewer checks with it.
+
     Its answer.
 
 ## Official documentation
@@ -75,6 +131,22 @@ print(example())
 # --8<-- [end:example]
 '''
 
+PREDICT = '''\
+"""Predict the output: the programs of docs/questions/{slug}.md's predictions."""
+
+# --8<-- [start:first]
+print(sum(range(4)))
+# --8<-- [end:first]
+
+# --8<-- [start:second]
+print(len("draft"))
+# --8<-- [end:second]
+
+# --8<-- [start:third]
+print("draft".upper())
+# --8<-- [end:third]
+'''
+
 TEST = '''\
 """Claims of docs/questions/{slug}.md."""
 
@@ -85,4 +157,10 @@ from snippets.{package} import example
 
 def test_example_returns_what_the_page_prints() -> None:
     assert example.example() == 6
+
+
+def test_predictions_print_what_the_page_reveals(predict) -> None:
+    assert predict("{package}/predict.py:first") == "6\\n"
+    assert predict("{package}/predict.py:second") == "5\\n"
+    assert predict("{package}/predict.py:third") == "DRAFT\\n"
 '''

@@ -3,7 +3,7 @@
 # --8<-- [start:sizes]
 import sys
 
-N = 1_000_000
+N = 10_000
 as_list = [n * n for n in range(N)]
 as_generator = (n * n for n in range(N))
 
@@ -38,7 +38,7 @@ def sum_of_generator():
 
 list_peak = peak_bytes(sum_of_list)
 generator_peak = peak_bytes(sum_of_generator)
-print(f"list comprehension peak:   {list_peak / 2**20:.0f} MiB")
+print(f"list comprehension peak: about {round(list_peak / 1024, -2):.0f} KiB")
 print("generator expression peak under 1 KiB:", generator_peak < 1024)
 print("the list needs over 100 times more:", list_peak > 100 * generator_peak)
 # --8<-- [end:peak]

@@ -57,6 +57,35 @@ def test_question_page_shows_difficulty_tags_and_last_change(
     assert "produced by running its code with CPython 3." in page.content()
 
 
+def test_a_prediction_shows_its_code_and_reveals_the_output_on_demand(
+    page, site_url: str
+) -> None:
+    page.goto(site_url + PAGE)
+    heading = page.locator("#code-after-pass")
+    program = heading.locator("xpath=following-sibling::div[1]")
+    assert 'return "still running"' in program.inner_text()
+    reveal = heading.locator("xpath=following-sibling::details[1]")
+    output = reveal.locator("pre code")
+    assert not output.is_visible(), "the output waits until the reader predicts"
+    reveal.locator("summary").click()
+    assert output.inner_text().strip() == "still running"
+
+
+def test_the_short_answer_is_labelled_by_how_long_it_takes_to_say(
+    page, site_url: str
+) -> None:
+    page.goto(site_url + PAGE)
+    body = ".admonition.answer .handbook-answer-body > p"
+    labels = page.evaluate(
+        f"""[...document.querySelectorAll('{body}')].slice(0, 2)
+        .map(p => getComputedStyle(p, '::before').content)"""
+    )
+    assert labels == ['"In ten seconds"', '"In a minute"']
+    assert re.fullmatch(
+        r"\d+ min read", page.locator(".handbook-reading-time").inner_text()
+    )
+
+
 def test_print_layout_hides_navigation_and_opens_every_block(
     page, site_url: str
 ) -> None:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import html
 import re
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
-from scripts.handbook_tools import check_snippets, facts
+from scripts.handbook_tools import check_snippets, drills, facts
 
 ROOT = Path(__file__).resolve().parents[2]
 QUESTIONS = ROOT / "docs" / "questions"
@@ -16,10 +17,12 @@ QUESTIONS = ROOT / "docs" / "questions"
 # The page anatomy (docs/contributing.md): second-level headings, in this order.
 ANATOMY = [
     "short-answer",
+    "what-the-interviewer-listens-for",
     "explanation",
     "code-and-output",
     "what-the-list-gets-wrong",
     "pitfalls",
+    "predict-the-output",
     "follow-up-questions",
     "official-documentation",
 ]
@@ -130,7 +133,9 @@ def test_written_page_follows_the_anatomy(built_site: Path, page: Path) -> None:
     assert [h for h in parser.h2_ids if h in ANATOMY] == ANATOMY
     html = html_of(built_site, page)
     assert 'class="admonition answer"' in html, "the short answer box"
-    assert html.count('class="question"') >= 3, "at least three follow-up questions"
+    assert html.count('<details class="question"') >= 3, "three follow-up questions"
+    assert html.count('<details class="reveal"') >= 3, "three predictions"
+    assert re.search(r'class="handbook-reading-time">\d+ min read<', html)
     # The provenance note names the interpreter that produced the output.
     assert re.search(r"produced by running its code with CPython 3\.\d+\.\d+", html)
     # Real output: at least one executed block rendered its result.
@@ -151,3 +156,72 @@ def test_tags_page_lists_every_question(built_site: Path) -> None:
 
 def test_every_snippet_is_included_and_every_section_exists() -> None:
     assert check_snippets.problems() == []
+
+
+REVEALED = re.compile(
+    r'^\?\?\? reveal "Output"\n    ```python exec="on"[^\n]*\n    --8<-- "([^"]+)"',
+    re.M,
+)
+
+
+def predictions_of(page: Path) -> list[str]:
+    """The snippet sections a page's predictions reveal, in page order."""
+    return REVEALED.findall(page.read_text().split("## Predict the output")[1])
+
+
+def test_levels_mean_something_and_are_spread() -> None:
+    """docs/contributing.md defines three levels; each holds at least a quarter."""
+    levels = [front_matter(page)["difficulty"] for page in question_pages()]
+    for level in DIFFICULTIES:
+        assert levels.count(level) * 4 >= len(levels), (level, levels.count(level))
+    contributing = (ROOT / "docs" / "contributing.md").read_text()
+    for level in DIFFICULTIES:
+        assert f"| `{level}` |" in contributing, f"{level} is defined"
+
+
+@pytest.mark.parametrize("page", question_pages(), ids=lambda p: p.stem)
+def test_each_prediction_shows_what_its_code_prints_and_has_a_test(
+    built_site: Path, page: Path, predict
+) -> None:
+    """The output a reveal shows is the output of the code shown above it, run at
+    build time, and the page's test module names (so tests) every prediction."""
+    includes = predictions_of(page)
+    assert len(includes) >= 3
+    shown = drills.predictions(html_of(built_site, page))
+    assert len(shown) == len(includes)
+    tests = ROOT / "tests" / "snippets" / f"test_{page.stem.replace('-', '_')}.py"
+    for include, drill in zip(includes, shown, strict=True):
+        output = html.unescape(
+            re.sub(r"<[^>]+>", "", drill.answer_html.split("</pre>")[0])
+        )
+        assert output.rstrip() == predict(include).rstrip(), include
+        assert f'"{include}"' in tests.read_text(), f"no test names {include}"
+
+
+# Where two pages meet, each links to the other's section (issue 12).
+CROSS_LINKS = [
+    ("http-headers-and-status-codes", "django-redis-cache", "vary"),
+    ("django-redis-cache", "http-headers-and-status-codes", "vary"),
+    (
+        "http-headers-and-status-codes",
+        "django-debug-toolbar",
+        "internal-ips-behind-a-proxy",
+    ),
+    (
+        "django-debug-toolbar",
+        "http-headers-and-status-codes",
+        "client-address-behind-proxies",
+    ),
+    ("django-debug-toolbar", "django-unit-tests", "debug-is-false-under-tests"),
+    ("django-unit-tests", "django-debug-toolbar", "debug-under-tests"),
+]
+
+
+@pytest.mark.parametrize(("source", "target", "anchor"), CROSS_LINKS)
+def test_pages_link_where_they_meet(
+    built_site: Path, source: str, target: str, anchor: str
+) -> None:
+    html_text = (built_site / "questions" / source / "index.html").read_text()
+    assert f'href="../{target}/#{anchor}"' in html_text
+    target_html = (built_site / "questions" / target / "index.html").read_text()
+    assert f'id="{anchor}"' in target_html

@@ -24,6 +24,7 @@ from scripts.handbook_tools import (
     archive,
     chromium,
     downloads,
+    drills,
     facts,
     pdf,
 )
@@ -161,22 +162,47 @@ def deck_rows(path: Path) -> tuple[list[tuple], list[tuple]]:
     return notes, decks
 
 
-def test_deck_has_a_card_per_written_question(built_site: Path, tmp_path: Path) -> None:
+def test_deck_has_a_card_per_answer_prediction_and_follow_up(
+    built_site: Path, tmp_path: Path
+) -> None:
     deck = tmp_path / "deck.apkg"
     deck.write_bytes((built_site / downloads.DECK_FILE).read_bytes())
     notes, decks = deck_rows(deck)
     pages = {s: html for s, html in built_pages(built_site).items() if written(html)}
-    assert len(notes) == len(pages)
-    guids = {guid for guid, _ in notes}
-    assert guids == {genanki.guid_for("python-interview-handbook", s) for s in pages}
+    expected = set()
+    for slug, html in pages.items():
+        expected.add(genanki.guid_for("python-interview-handbook", slug))
+        page_drills = drills.drills_from_html(html)
+        kinds = [drill.kind for drill in page_drills]
+        assert kinds.count("prediction") >= 3, slug
+        assert kinds.count("follow-up") >= 3, slug
+        expected |= {
+            genanki.guid_for("python-interview-handbook", slug, drill.kind, drill.key)
+            for drill in page_drills
+        }
+    assert {guid for guid, _ in notes} == expected
+    assert len(notes) == len(expected), "no card twice"
     assert str(anki_deck.DECK_ID) in decks
     fields = {fields.split("\x1f")[1]: fields.split("\x1f") for _, fields in notes}
     number, _, asked, answer, link = fields["The pass statement"]
     assert number == "1"
     assert "null statement" in answer
     assert "Say this" not in answer, "the box title is not part of the answer"
-    assert asked.startswith("What is the")
+    assert asked.startswith("<p>What is the")
     assert "questions/pass-statement/" in link
+    # A prediction: the program on the front; the output the build printed, and why,
+    # on the back.
+    number, _, program, output, _ = fields[
+        "Predict the output: Code after <code>pass</code>"
+    ]
+    assert number == "1"
+    assert 'return "still running"' in unescape(program)
+    assert output.startswith("<pre><code>still running</code></pre>")
+    assert "does not leave the function" in output
+    # A follow-up: what it tests on the front, the answer on the back.
+    _, _, tests, answer, _ = fields["Does <code>pass</code> have any run-time cost?"]
+    assert "What it tests:" in tests
+    assert answer.startswith("<p>No.")
 
 
 def test_deck_is_reproducible(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -61,6 +61,25 @@ def number_in_front_matter(copy: Path) -> None:
     )
 
 
+def long_ten_second_answer(copy: Path) -> None:
+    edit(
+        copy / "docs" / PAGE,
+        "it exists because an indented",
+        "it exists because, as every reader of the grammar of the language knows well "
+        "after years of writing code in it every single day, an indented",
+    )
+
+
+def prediction_revealing_other_code(copy: Path) -> None:
+    page = copy / "docs" / PAGE
+    text = page.read_text()
+    shown = '--8<-- "pass_statement/predict.py:pass_is_not_return"'
+    first, second = text.index(shown), text.index(shown, text.index(shown) + 1)
+    other = '--8<-- "pass_statement/predict.py:pass_is_not_continue"'
+    page.write_text(text[:second] + other + text[second + len(shown) :])
+    assert first < second
+
+
 FAULTS: dict[str, tuple[Callable[[Path], None], str]] = {
     "missing snippet file": (missing_snippet_file, "null_statement.py"),
     "missing section": (missing_section, "returns_none_gone"),
@@ -68,6 +87,11 @@ FAULTS: dict[str, tuple[Callable[[Path], None], str]] = {
     "broken link": (broken_link, "no-such-page.md"),
     "broken anchor": (broken_anchor, "no-such-heading"),
     "a number written by the page": (number_in_front_matter, "remove `question:`"),
+    "a ten-second answer too long": (long_ten_second_answer, "ten-second answer:"),
+    "a prediction revealing other code": (
+        prediction_revealing_other_code,
+        "the reveal runs pass_statement/predict.py:pass_is_not_continue, not the code",
+    ),
 }
 
 

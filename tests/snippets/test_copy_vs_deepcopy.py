@@ -276,3 +276,39 @@ def test_copy_replace_calls_dunder_replace_and_supports_signatures() -> None:
 
     signature = copy.replace(inspect.signature(handler), return_annotation=int)
     assert signature.return_annotation is int
+
+
+def test_predict_grid_aliasing(predict) -> None:
+    out = predict("copy_vs_deepcopy/predict.py:grid_aliasing")
+    assert out.splitlines() == ["[[1, 0, 0], [1, 0, 0], [1, 0, 0]]"]
+    grid = [[0] * 3] * 3
+    assert grid[0] is grid[1] is grid[2]  # one row, three references
+
+
+def test_predict_shallow_nested(predict) -> None:
+    out = predict("copy_vs_deepcopy/predict.py:shallow_nested")
+    # the rebinding did not show, the append through the shared list did
+    assert out.splitlines() == ["{'name': 'core', 'members': ['ana', 'ben', 'cy']}"]
+
+
+def test_predict_deepcopy_keeps_aliasing(predict) -> None:
+    out = predict("copy_vs_deepcopy/predict.py:deepcopy_keeps_aliasing")
+    assert out.splitlines() == ["[[9, 0], [9, 0]]", "[[0, 0], [0, 0]]"]
+    row = [0]
+    clone = copy.deepcopy([row, row])
+    assert clone[0] is clone[1]
+    assert clone[0] is not row
+
+
+def test_predict_self_reference(predict) -> None:
+    out = predict("copy_vs_deepcopy/predict.py:self_reference")
+    assert out.splitlines() == ["{'name': 'root', 'self': {...}}", "True False"]
+
+
+def test_predict_dict_drops_default(predict) -> None:
+    out = predict("copy_vs_deepcopy/predict.py:dict_drops_default")
+    assert out.splitlines() == ["defaultdict counted", "dict KeyError '/login'"]
+    from collections import defaultdict
+
+    hits: defaultdict[str, int] = defaultdict(int)
+    assert type({**hits}) is dict  # the page says {**hits} behaves like dict()

@@ -226,3 +226,43 @@ def test_lib2to3_is_gone() -> None:
     import importlib.util
 
     assert importlib.util.find_spec("lib2to3") is None
+
+
+# Predict the output -------------------------------------------------------------
+
+
+def test_predict_view_is_live(predict) -> None:
+    out = predict("dict_items_vs_iteritems/predict.py:view_is_live")
+    assert out.splitlines() == ["1 [('pears', 5)]", "[('apples', 3)]"]
+
+
+def test_predict_view_or_iterator(predict) -> None:
+    out = predict("dict_items_vs_iteritems/predict.py:view_or_iterator")
+    # A view iterates afresh each time; an iterator is spent after one pass.
+    assert out.splitlines() == ["2 2", "2 0"]
+
+
+def test_predict_delete_while_looping(predict) -> None:
+    out = predict("dict_items_vs_iteritems/predict.py:delete_while_looping")
+    # The delete happened, then the next step of the loop raised, even after the last.
+    assert out.splitlines() == [
+        "['s1', 's2']",
+        "RuntimeError dictionary changed size during iteration",
+        "['s2']",
+        "RuntimeError dictionary changed size during iteration",
+        "['s1']",
+    ]
+
+
+def test_predict_comparing_views(predict) -> None:
+    out = predict("dict_items_vs_iteritems/predict.py:comparing_views")
+    # dict == ignores order, keys/items compare as sets, values views by identity.
+    assert out.splitlines() == ["True False", "True True", "False False"]
+
+
+def test_a_values_view_equals_only_the_same_view_object() -> None:
+    a = {"x": 1}
+    view = a.values()
+    assert view == view  # the same object: identity
+    assert a.values() is not a.values()
+    assert a.values() != a.values()

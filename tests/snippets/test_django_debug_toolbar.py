@@ -1,7 +1,9 @@
 """Claims of docs/questions/django-debug-toolbar.md, proven in subprocesses.
 
 The toolbar lives in the zoo example project (snippets/zoo_project/);
-its own tests (animals/toolbar_tests.py) run through manage.py test.
+its own tests (animals/toolbar_tests.py) run through manage.py test. The
+predictions, at the end, run in this process against the minimal in-memory
+Django of snippets/django_unit_tests/inprocess.py, as the build runs them.
 """
 
 from __future__ import annotations
@@ -182,3 +184,73 @@ def test_middleware_model_wraps_like_django() -> None:
 
     assert mo.build([recording("a"), recording("b")])("GET /") == mo.PAGE
     assert seen == ["a in", "b in", "b out", "a out"]
+
+
+# Predictions: each runs its section alone, as the page does. ----------------
+def test_predict_debug_and_internal_ips(predict) -> None:
+    """Both conditions of the default callback: DEBUG and REMOTE_ADDR."""
+    out = predict("django_debug_toolbar/predict.py:debug_and_internal_ips")
+    assert out.splitlines() == [
+        "DEBUG=False, from 127.0.0.1: False",
+        "DEBUG=False, from 203.0.113.7: False",
+        "DEBUG=True, from 127.0.0.1: True",
+        "DEBUG=True, from 203.0.113.7: False",
+    ]
+
+
+def test_predict_localhost_over_ipv6(predict) -> None:
+    """Membership is a plain string comparison: ::1 is not 127.0.0.1."""
+    out = predict("django_debug_toolbar/predict.py:localhost_over_ipv6")
+    assert out == "toolbar for ::1: False\n"
+
+
+def test_show_toolbar_is_plain_string_membership() -> None:
+    from django.test import RequestFactory, override_settings
+
+    from snippets.django_debug_toolbar.inprocess import django_ready
+
+    django_ready()
+    from debug_toolbar.middleware import show_toolbar
+
+    request = RequestFactory().get("/", REMOTE_ADDR="::1")
+    with override_settings(DEBUG=True, INTERNAL_IPS=["127.0.0.1", "::1"]):
+        assert show_toolbar(request)
+    with override_settings(DEBUG=True, INTERNAL_IPS=["172.17.0.0/16"]):
+        # A network is not understood: no address matches it (pitfalls).
+        inside = RequestFactory().get("/", REMOTE_ADDR="172.17.0.1")
+        assert not show_toolbar(inside)
+
+
+def test_predict_behind_a_proxy(predict) -> None:
+    """REMOTE_ADDR is the proxy's; X-Forwarded-For is not consulted."""
+    out = predict("django_debug_toolbar/predict.py:behind_a_proxy")
+    assert out == "visitor 203.0.113.7 gets the toolbar: True\n"
+
+
+def test_behind_a_proxy_the_forwarded_header_is_ignored_either_way() -> None:
+    """The toolbar's decision does not change with X-Forwarded-For: a visitor
+    behind a proxy that sets no header at all gets the same answer."""
+    from django.test import RequestFactory, override_settings
+
+    from snippets.django_debug_toolbar.inprocess import django_ready
+
+    django_ready()
+    from debug_toolbar.middleware import show_toolbar
+
+    with override_settings(DEBUG=True, INTERNAL_IPS=["203.0.113.7"]):
+        forwarded = RequestFactory().get(
+            "/", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.7"
+        )
+        assert not show_toolbar(forwarded)  # the visitor's address is not read
+
+
+def test_predict_under_the_test_runner(predict) -> None:
+    """DiscoverRunner turns DEBUG off, so the default callback says no."""
+    from django.conf import settings
+
+    out = predict("django_debug_toolbar/predict.py:under_the_test_runner")
+    assert out.splitlines() == [
+        "outside the runner: True",
+        "manage.py test: False",
+    ]
+    assert settings.DEBUG is False  # restored: the configured value

@@ -13,6 +13,7 @@ import hashlib
 import io
 import os
 import pickle
+import runpy
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -20,6 +21,7 @@ from pathlib import Path
 
 import pytest
 import redis
+from django.core.cache.backends.redis import RedisCache
 
 from snippets import loopback
 from snippets.django_redis_cache import transcribe
@@ -278,3 +280,71 @@ def test_a_redis_outage_raises_unless_django_redis_ignores_it() -> None:
         "built-in backend raises: ConnectionError",
         "django-redis with IGNORE_EXCEPTIONS returns: fallback",
     ]
+
+
+# Predict the output: the API's rules on LocMemCache at build time, and the same rules
+# on the Redis backend, so the page's claim "Redis answers the same" is proven too.
+
+PREDICT = PROJECT / "predict.py"
+
+
+def test_predict_file_runs_as_a_script() -> None:
+    """predict.py is in the example project: the run-every-snippet test skips it."""
+    output = io.StringIO()
+    with contextlib.redirect_stdout(output):
+        runpy.run_path(str(PREDICT), run_name="__main__")
+    assert output.getvalue().count("\n") == 11
+
+
+def test_predict_none_is_a_value(predict) -> None:
+    out = predict("django_redis_cache/predict.py:none_is_a_value")
+    # A stored None is a hit: not replaced by the default, listed by get_many,
+    # and get_or_set does not compute a new value.
+    assert out.splitlines() == ["None", "fallback", "{'user:7': None}", "None"]
+
+
+def test_predict_timeout_zero(predict) -> None:
+    out = predict("django_redis_cache/predict.py:timeout_zero")
+    # TIMEOUT 0 as the alias default: a plain set() expires at once; an explicit
+    # timeout (None = forever, or seconds) overrides it.
+    assert out.splitlines() == ["None x x"]
+
+
+def test_predict_add_keeps_the_first(predict) -> None:
+    out = predict("django_redis_cache/predict.py:add_keeps_the_first")
+    assert out.splitlines() == ["True", "False", "worker-1", "worker-3"]
+
+
+def test_predict_incr_missing_key(predict) -> None:
+    out = predict("django_redis_cache/predict.py:incr_missing_key")
+    # incr() never creates a key; the message names the stored key (prefix:version:key).
+    assert out.splitlines() == ["ValueError Key 'shop:1:hits' not found", "1 11"]
+
+
+def test_redis_backend_answers_the_predictions_the_same(db_url: str) -> None:
+    """The same calls on the built-in RedisCache, against a real redis-server."""
+    cache = RedisCache(db_url, {"KEY_PREFIX": "shop"})
+    zero = RedisCache(db_url, {"TIMEOUT": 0})
+    try:
+        cache.set("user:7", None)
+        assert cache.get("user:7", "fallback") is None
+        assert cache.get("user:8", "fallback") == "fallback"
+        assert cache.get_many(["user:7", "user:8"]) == {"user:7": None}
+        assert cache.get_or_set("user:7", "computed") is None
+
+        zero.set("a", "x")
+        zero.set("b", "x", timeout=None)
+        zero.set("c", "x", timeout=30)
+        assert [zero.get("a"), zero.get("b"), zero.get("c")] == [None, "x", "x"]
+
+        assert cache.add("job:42", "worker-1", timeout=30) is True
+        assert cache.add("job:42", "worker-2", timeout=30) is False
+        assert cache.get("job:42") == "worker-1"
+
+        with pytest.raises(ValueError, match=r"^Key 'shop:1:hits' not found\.$"):
+            cache.incr("hits")
+        cache.add("hits", 0)
+        assert (cache.incr("hits"), cache.incr("hits", 10)) == (1, 11)
+    finally:
+        cache.close()
+        zero.close()

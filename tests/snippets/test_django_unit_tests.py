@@ -1,7 +1,9 @@
 """Claims of docs/questions/django-unit-tests.md, proven by running manage.py test.
 
-Every run is a subprocess (the example project must not configure Django inside
-pytest); `transcribe.manage` strips DJANGO_* from its environment.
+Every run of the example project is a subprocess (it must not configure Django
+inside pytest); `transcribe.manage` strips DJANGO_* from its environment. The
+predictions, at the end, run in this process against the minimal in-memory
+Django of snippets/django_unit_tests/inprocess.py, as the build runs them.
 """
 
 from __future__ import annotations
@@ -346,3 +348,83 @@ def test_the_static_model_of_discovery_matches_the_runner() -> None:
     for keyword in ("speak", "*_on_commit_*", "Speak"):
         assert discovery.selected(keyword) == sorted(ids_of(verbose("-k", keyword)))
     assert len(discovery.selected("Speak")) == 3  # matches the class name too
+
+
+# Predictions: each runs its section alone, as the page does. ----------------
+def test_predict_debug_under_the_runner(predict) -> None:
+    """DiscoverRunner sets DEBUG from --debug-mode, whatever the settings say,
+    and puts the configured value back afterwards."""
+    out = predict("django_unit_tests/predict.py:debug_under_the_runner")
+    assert out.splitlines() == [
+        "debug_mode=False: settings.DEBUG is False",
+        "debug_mode=True: settings.DEBUG is True",
+        "after the run: True",
+    ]
+
+
+def test_setup_test_environment_alone_keeps_debug() -> None:
+    """It is the runner's debug_mode (False unless --debug-mode) that turns
+    DEBUG off: setup_test_environment() without an argument keeps it."""
+    from django.conf import settings
+    from django.test.utils import (
+        override_settings,
+        setup_test_environment,
+        teardown_test_environment,
+    )
+
+    from snippets.django_unit_tests.inprocess import django_ready
+
+    django_ready()
+    with override_settings(DEBUG=True):
+        setup_test_environment()
+        try:
+            assert settings.DEBUG is True
+        finally:
+            teardown_test_environment()
+
+
+def test_predict_flush_after_transaction_test_case(predict) -> None:
+    """TestCase rolls back to what was there; TransactionTestCase truncates
+    every table, rows it did not create included."""
+    out = predict("django_unit_tests/predict.py:flush_after_transaction_test_case")
+    assert out.splitlines() == [
+        "test_add: ok -> ['made by a data migration']",
+        "test_add: ok -> []",
+    ]
+
+
+def test_predict_set_up_test_data_copies(predict) -> None:
+    """setUpTestData's objects are deep-copied per test, and the rename in the
+    database is rolled back: the next test sees the original in both."""
+    out = predict("django_unit_tests/predict.py:set_up_test_data_copies")
+    assert out.splitlines() == [
+        "attribute: keepers | row: keepers",
+        "test_1_rename: ok",
+        "test_2_read: ok",
+    ]
+
+
+def test_predict_lazy_queryset_query_count(predict) -> None:
+    """Building a queryset runs no query; evaluating it runs one."""
+    out = predict("django_unit_tests/predict.py:lazy_queryset_query_count")
+    assert out.splitlines() == [
+        "test_building: FAIL: 0 != 1 : 0 queries executed, 1 expected",
+        "test_evaluating: ok",
+    ]
+
+
+def test_the_query_counted_inside_the_block_passes() -> None:
+    """The fix the page gives: evaluate the queryset inside the block."""
+    from django.contrib.auth.models import Group
+    from django.test import TestCase
+
+    from snippets.django_unit_tests.inprocess import django_ready, run
+
+    django_ready()
+
+    class Queries(TestCase):
+        def test_count(self):
+            with self.assertNumQueries(1):
+                assert len(Group.objects.filter(name="k")) == 0
+
+    assert run(Queries) == "test_count: ok"

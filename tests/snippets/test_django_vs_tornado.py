@@ -12,16 +12,18 @@ import asyncio
 import concurrent.futures
 import inspect
 import json
+import logging
 import os
 import subprocess
 import sys
 from collections.abc import Iterator
 
+import asgiref.sync
 import pytest
 import tornado.web
 import tornado.wsgi
 
-from snippets.django_vs_tornado import load, transcribe
+from snippets.django_vs_tornado import inprocess, load, transcribe
 from snippets.django_vs_tornado import tornado_app as ta
 
 
@@ -222,3 +224,174 @@ def test_django_under_wsgi_runs_async_views_with_async_to_sync() -> None:
     from django.core.handlers.base import BaseHandler
 
     assert "async_to_sync(" in inspect.getsource(BaseHandler._get_response)
+
+
+# --- Predictions -------------------------------------------------------------------
+
+
+def test_predict_sleep_in_coroutine(predict) -> None:
+    out = predict("django_vs_tornado/predict.py:sleep_in_coroutine")
+    # time.sleep inside async def runs each coroutine to the end before the next starts;
+    # await asyncio.sleep interleaves them.
+    assert out.splitlines() == [
+        "A starts",
+        "A ends",
+        "B starts",
+        "B ends",
+        "C starts",
+        "D starts",
+        "C ends",
+        "D ends",
+    ]
+
+
+def test_predict_ping_behind_blocking_handler(predict) -> None:
+    out = predict("django_vs_tornado/predict.py:ping_behind_blocking_handler")
+    assert out.splitlines() == ["report answered", "ping answered"]
+
+
+def test_an_awaiting_handler_lets_ping_through_first() -> None:
+    # The why's claim: `await asyncio.sleep()` in place of time.sleep flips it.
+    order = []
+
+    class Report(tornado.web.RequestHandler):
+        async def get(self) -> None:
+            await asyncio.sleep(0.05)
+            order.append("report")
+
+    class Ping(tornado.web.RequestHandler):
+        def get(self) -> None:
+            order.append("ping")
+
+    app = tornado.web.Application([("/report", Report), ("/ping", Ping)])
+
+    async def main() -> None:
+        await asyncio.gather(
+            inprocess.fetch(app, "/report"), inprocess.fetch(app, "/ping")
+        )
+
+    asyncio.run(main())
+    assert order == ["ping", "report"]
+
+
+def test_predict_write_after_finish(predict) -> None:
+    out = predict("django_vs_tornado/predict.py:write_after_finish")
+    assert out.splitlines() == [
+        "200 b'done'",
+        "logged: [\"RuntimeError('Cannot write() after finish()')\"]",
+    ]
+
+
+def test_in_process_fetch_reports_errors_as_a_server_would() -> None:
+    class Listy(tornado.web.RequestHandler):
+        def get(self) -> None:
+            self.write(["a", "list"])
+
+    app = tornado.web.Application([("/list", Listy)])
+    response = asyncio.run(inprocess.fetch(app, "/list"))
+    assert response.status == 500
+    assert [type(error) for error in response.logged] == [TypeError]
+    assert asyncio.run(inprocess.fetch(app, "/missing")).status == 404
+    # Outside fetch() the filter changes nothing: records reach the handlers as usual.
+    assert inprocess._keep_records(logging.makeLogRecord({})) is True
+
+
+def test_predict_sync_view_thread(predict) -> None:
+    out = predict("django_vs_tornado/predict.py:sync_view_thread")
+    assert out == "sync view ran on the event loop's thread: False\n"
+
+
+def test_django_runs_sync_views_under_asgi_with_sync_to_async() -> None:
+    # The prediction's comment: this is what Django's async request path does.
+    from django.core.handlers.base import BaseHandler
+
+    source = inspect.getsource(BaseHandler._get_response_async)
+    assert "if not iscoroutinefunction(wrapped_callback):" in source
+    assert (
+        "sync_to_async(\n                    wrapped_callback, thread_sensitive=True"
+        in source
+    )
+
+
+def test_predict_decorated_async_view(predict) -> None:
+    out = predict("django_vs_tornado/predict.py:decorated_async_view")
+    assert out.splitlines() == ["True False", "coroutine"]
+
+
+def test_django_tests_views_with_asgiref_iscoroutinefunction() -> None:
+    import django.core.handlers.base as base
+
+    assert base.iscoroutinefunction is asgiref.sync.iscoroutinefunction
+    source = inspect.getsource(base.BaseHandler.check_response)
+    assert "unawaited coroutine" in source
+
+
+def test_thread_sensitive_sync_functions_share_one_thread() -> None:
+    # The why of sync_view_thread: thread_sensitive=True means one shared thread.
+    import threading
+
+    async def main() -> tuple[int, int, int]:
+        run = asgiref.sync.sync_to_async(threading.get_ident, thread_sensitive=True)
+        return threading.get_ident(), await run(), await run()
+
+    loop_thread, first, second = asyncio.run(main())
+    assert first == second != loop_thread
+
+
+def test_an_unawaited_coroutine_from_a_view_is_refused() -> None:
+    from django.core.handlers.base import BaseHandler
+
+    async def orders(request: object) -> None:
+        """An async view."""
+
+    coroutine = orders(None)
+    with pytest.raises(ValueError, match="unawaited coroutine"):
+        BaseHandler().check_response(coroutine, orders)
+    coroutine.close()
+
+
+def test_markcoroutinefunction_makes_a_sync_wrapper_count_as_async() -> None:
+    def wrapper(request: object) -> None:
+        """A plain function."""
+
+    assert not asgiref.sync.iscoroutinefunction(wrapper)
+    assert asgiref.sync.iscoroutinefunction(asgiref.sync.markcoroutinefunction(wrapper))
+
+
+def test_sync_middleware_is_adapted_with_sync_to_async() -> None:
+    from django.core.handlers.base import BaseHandler
+
+    source = inspect.getsource(BaseHandler.adapt_method_mode)
+    assert "sync_to_async(method, thread_sensitive=True)" in source
+
+
+def test_fetch_uses_the_interface_tornados_http_server_calls() -> None:
+    import tornado.httpserver
+    import tornado.httputil
+
+    source = inspect.getsource(tornado.httpserver.HTTPServer.start_request)
+    assert "self.request_callback.start_request(" in source
+    assert isinstance(ta.make_app(), tornado.httputil.HTTPServerConnectionDelegate)
+
+
+def test_django_asgi_gives_each_request_its_own_sync_thread() -> None:
+    import threading
+
+    import django.core.handlers.asgi as asgi
+
+    assert "async with ThreadSensitiveContext():" in inspect.getsource(
+        asgi.ASGIHandler.__call__
+    )
+    run = asgiref.sync.sync_to_async(threading.get_ident, thread_sensitive=True)
+
+    async def one_request() -> tuple[int, int]:
+        async with asgiref.sync.ThreadSensitiveContext():
+            return await run(), await run()
+
+    async def main() -> list[tuple[int, int]]:
+        return await asyncio.gather(one_request(), one_request())
+
+    (a1, a2), (b1, b2) = asyncio.run(main())
+    assert a1 == a2  # one request's sync code shares a thread
+    assert b1 == b2
+    assert a1 != b1  # another request gets another thread

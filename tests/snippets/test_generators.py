@@ -298,3 +298,28 @@ def test_a_stream_read_to_the_end_releases_its_resource_too() -> None:
     protocol.cleanup.clear()
     assert list(protocol.open_stream()) == ["chunk 1", "chunk 2"]
     assert protocol.cleanup == ["released"]
+
+
+def test_predict_body_runs_late(predict) -> None:
+    out = predict("generators/predict.py:body_runs_late")
+    assert out.splitlines() == ["created", "start", "1", "end", "[]"]
+
+
+def test_predict_single_pass(predict) -> None:
+    out = predict("generators/predict.py:single_pass")
+    assert out.splitlines() == ["30", "0", "True", "[6, 7, 8, 9]"]
+
+
+def test_predict_late_binding(predict) -> None:
+    out = predict("generators/predict.py:late_binding")
+    assert out.splitlines() == ["[2]"]
+    # the first iterable is evaluated at creation: rebinding it changes nothing
+    data = [1, 2]
+    gen = (n for n in data)
+    data = [10]
+    assert list(gen) == [1, 2]
+
+
+def test_predict_return_value(predict) -> None:
+    out = predict("generators/predict.py:return_value")
+    assert out.splitlines() == ["['working']", "['working', 'result']"]

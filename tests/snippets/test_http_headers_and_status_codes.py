@@ -6,15 +6,19 @@ import base64
 import contextlib
 import gzip
 import io
+import os
 import socket
+import subprocess
 import sys
 from collections.abc import Iterator
 from http import HTTPStatus
+from http.cookies import SimpleCookie
 
 import pytest
 
-with contextlib.redirect_stdout(io.StringIO()):  # the modules print their demos
-    from snippets.http_headers_and_status_codes import server as app
+from snippets.http_headers_and_status_codes import app, proxies
+
+with contextlib.redirect_stdout(io.StringIO()):  # these modules print their demos
     from snippets.http_headers_and_status_codes import status_enum
 
 
@@ -70,6 +74,9 @@ def test_3xx_redirects_carry_location(port, method, path, code, target) -> None:
 
 def test_400_bad_syntax_422_bad_content_409_conflict(port: int) -> None:
     assert get(port, "POST", "/items", b"{not json")[0] == 400
+    assert (
+        get(port, "POST", "/items", b'{"colour": "red"}')[1] == "Unprocessable Content"
+    )
     assert get(port, "POST", "/items", b'{"colour": "red"}')[0] == 422
     assert get(port, "POST", "/items", b'["a", "list"]')[0] == 422
     assert get(port, "POST", "/items", b'{"name": "teapot"}')[0] == 409
@@ -111,7 +118,9 @@ def test_404_405_406(port: int) -> None:
 def test_413_closes_the_connection(port: int) -> None:
     status, reason, headers, _ = get(port, "POST", "/upload", b"x" * 2048)
     assert (status, headers["Connection"]) == (413, "close")
-    assert reason == HTTPStatus(413).phrase  # the server takes phrases from HTTPStatus
+    assert reason == "Content Too Large"  # the app names RFC 9110's phrase itself
+    # Without it, http.server would use HTTPStatus's phrase, which depends on Python.
+    assert app.BaseHTTPRequestHandler.responses[413][0] == HTTPStatus(413).phrase
     assert get(port, "POST", "/upload", b"x" * 10)[0] == 200
 
 
@@ -176,7 +185,7 @@ def test_conditional_get_returns_304_without_a_body(port: int) -> None:
 def test_cookie_attributes_and_no_store(port: int) -> None:
     _, _, headers, _ = get(port, "GET", "/account")
     assert headers["Cache-Control"] == "no-store"
-    jar = app.SimpleCookie(headers["Set-Cookie"])
+    jar = SimpleCookie(headers["Set-Cookie"])
     morsel = jar["session"]
     assert morsel.value == "abc123"
     assert morsel["httponly"] is True
@@ -251,3 +260,115 @@ def test_rfc9110_phrases_from_313() -> None:
 def test_old_names_keep_working() -> None:
     assert HTTPStatus.REQUEST_ENTITY_TOO_LARGE == 413
     assert HTTPStatus.UNPROCESSABLE_ENTITY == 422
+
+
+def test_status_table_is_the_same_on_every_python() -> None:
+    renamed_in_313 = {413, 414, 416, 422}
+    assert not renamed_in_313 & set(status_enum.COVERED)
+    assert HTTPStatus(413) is HTTPStatus.REQUEST_ENTITY_TOO_LARGE
+
+
+def test_if_none_match_compares_weakly() -> None:
+    assert app.none_match('W/"a"', '"a"')
+    assert app.none_match('"a"', 'W/"a"')
+    assert app.none_match('"x", "a"', '"a"')
+    assert app.none_match("*", '"a"')
+    assert not app.none_match('"b"', '"a"')
+    assert not app.none_match("", '"a"')
+
+
+# -- the client address behind a proxy ---------------------------------------------
+
+
+def test_remote_addr_is_the_socket_peer_and_headers_are_only_headers() -> None:
+    with proxies.serving() as port:
+        plain = proxies.who(port)
+        claims = proxies.who(
+            port, {"X-Forwarded-For": "203.0.113.7", "Forwarded": "for=203.0.113.7"}
+        )
+    assert plain == {"REMOTE_ADDR": "127.0.0.1"}
+    assert claims == {
+        "REMOTE_ADDR": "127.0.0.1",
+        "HTTP_X_FORWARDED_FOR": "203.0.113.7",
+        "HTTP_FORWARDED": "for=203.0.113.7",
+    }
+
+
+def test_client_ip_trusts_forwarded_for_only_from_our_proxy() -> None:
+    via = {"REMOTE_ADDR": "127.0.0.1", "HTTP_X_FORWARDED_FOR": "10.6.6.6, 192.0.2.44"}
+    assert proxies.client_ip(via) == "192.0.2.44"  # rightmost, not the forged first
+    direct = {"REMOTE_ADDR": "192.0.2.44", "HTTP_X_FORWARDED_FOR": "10.6.6.6"}
+    assert proxies.client_ip(direct) == "192.0.2.44"  # not our proxy: header ignored
+    assert proxies.client_ip({"REMOTE_ADDR": "127.0.0.1"}) == "127.0.0.1"
+    chain = {"REMOTE_ADDR": "127.0.0.1", "HTTP_X_FORWARDED_FOR": "192.0.2.9, 127.0.0.1"}
+    assert proxies.client_ip(chain) == "192.0.2.9"  # skips our own proxies
+
+
+def test_django_request_meta_is_the_wsgi_environ() -> None:
+    """Django's request.META["REMOTE_ADDR"] is the server's value, headers or not
+    (in a subprocess: settings are configured once per process)."""
+    code = (
+        "from django.conf import settings; settings.configure();"
+        "from django.test import RequestFactory;"
+        "r = RequestFactory().get('/', REMOTE_ADDR='10.0.0.5',"
+        " HTTP_X_FORWARDED_FOR='203.0.113.7');"
+        "print(r.META['REMOTE_ADDR'], r.META['HTTP_X_FORWARDED_FOR'])"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+        env={k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"},
+    )
+    assert result.stdout.split() == ["10.0.0.5", "203.0.113.7"]
+
+
+# -- Predict the output ---------------------------------------------------------------
+
+
+def test_predict_weak_etag(predict) -> None:
+    out = predict("http_headers_and_status_codes/predict.py:weak_etag")
+    assert out.splitlines() == ["304 Not Modified 0 bytes"] * 4 + ["200 OK 740 bytes"]
+
+
+def test_predict_post_redirect(predict) -> None:
+    out = predict("http_headers_and_status_codes/predict.py:post_redirect")
+    assert out.splitlines() == [
+        "301 -> GET None",
+        "302 -> GET None",
+        "303 -> GET None",
+        "307 -> HTTPError 307",
+        "308 -> HTTPError 308",
+    ]
+
+
+def test_urllib_keeps_get_on_every_redirect() -> None:
+    from email.message import Message
+    from urllib.request import HTTPRedirectHandler, Request
+
+    for code in (301, 302, 303, 307, 308):
+        new = HTTPRedirectHandler().redirect_request(
+            Request("http://127.0.0.1/a"), None, code, "m", Message(), "http://x/b"
+        )
+        assert new.get_method() == "GET"
+
+
+def test_predict_cache_control(predict) -> None:
+    out = predict("http_headers_and_status_codes/predict.py:cache_control")
+    assert out.splitlines() == [
+        "4 pieces with split(',')",
+        "max-age: 60",
+        'no-cache: "Set-Cookie, Authorization"',
+        "public: -",
+    ]
+
+
+def test_predict_forged_address(predict) -> None:
+    out = predict("http_headers_and_status_codes/predict.py:forged_address")
+    assert out.splitlines() == [
+        "127.0.0.1",
+        "203.0.113.7",
+        "['HTTP_X_FORWARDED_FOR', 'REMOTE_ADDR']",
+    ]

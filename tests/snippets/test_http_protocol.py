@@ -14,7 +14,7 @@ from http import HTTPMethod
 import pytest
 
 with contextlib.redirect_stdout(io.StringIO()):  # the module prints its demo
-    from snippets.http_protocol import wire
+    from snippets.http_protocol import canned, wire
 
 
 def request_bytes(port: int, path: bytes, extra: bytes = b"") -> bytes:
@@ -170,3 +170,70 @@ def test_closing_without_saying_so_breaks_the_next_client_request() -> None:
         with pytest.raises(ConnectionError):
             fourth()
         conn.close()
+
+
+# -- Predict the output ---------------------------------------------------------------
+
+
+def test_predict_head_response(predict) -> None:
+    out = predict("http_protocol/predict.py:head_response")
+    # Content-Length describes the GET body; a HEAD response has none to read.
+    assert out.splitlines() == ["200 5", "b''"]
+
+
+def test_head_response_from_a_real_server_has_no_body() -> None:
+    class WithHead(wire.EchoHandler):
+        def do_HEAD(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Length", "5")
+            self.end_headers()
+
+    with wire.running(WithHead) as port:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+        conn.request("HEAD", "/")
+        response = conn.getresponse()
+        assert response.getheader("Content-Length") == "5"
+        assert response.read() == b""
+        conn.request("GET", "/after-head")  # the connection is still in step
+        assert conn.getresponse().status == 200
+        conn.close()
+
+
+def test_predict_who_closes(predict) -> None:
+    out = predict("http_protocol/predict.py:who_closes")
+    assert out.splitlines() == [
+        "HTTP/1.1 200 OK | will_close: False",  # 1.1 persists by default
+        "HTTP/1.0 200 OK | will_close: True",  # 1.0 closes unless keep-alive
+        "HTTP/1.1 200 OK | will_close: True",  # no length: body ends at close
+    ]
+    keep = b"HTTP/1.0 200 OK\r\nConnection: keep-alive\r\nContent-Length: 2\r\n\r\nok"
+    response = http.client.HTTPResponse(canned.Wire(keep))
+    response.begin()
+    assert not response.will_close  # HTTP/1.0 persists only when asked to
+
+
+def test_predict_chunked_beats_length(predict) -> None:
+    out = predict("http_protocol/predict.py:chunked_beats_length")
+    assert out == "b'hello'\n"  # Transfer-Encoding overrides Content-Length
+
+
+def test_predict_iterable_body(predict) -> None:
+    out = predict("http_protocol/predict.py:iterable_body")
+    lines = out.splitlines()
+    assert "b'Transfer-Encoding: chunked'" in lines
+    assert not any("Content-Length" in line for line in lines)
+    assert lines[-7:] == ["b'2'", "b'ab'", "b'1'", "b'c'", "b'0'", "b''", "b''"]
+    conn = http.client.HTTPConnection("example.com")
+    conn.sock = canned.Wire()
+    conn.request("POST", "/upload", body=b"abc")  # a length is known: no chunks
+    assert b"Content-Length: 3\r\n" in conn.sock.sent
+    assert b"Transfer-Encoding" not in conn.sock.sent
+
+
+@pytest.mark.parametrize("status", [b"204 No Content", b"304 Not Modified"])
+def test_204_and_304_end_at_the_empty_line_whatever_the_length(status: bytes) -> None:
+    raw = b"HTTP/1.1 " + status + b"\r\nContent-Length: 740\r\n\r\nnext response"
+    response = http.client.HTTPResponse(canned.Wire(raw))
+    response.begin()
+    assert response.read() == b""
+    assert not response.will_close  # the connection stays usable

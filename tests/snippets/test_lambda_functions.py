@@ -339,3 +339,40 @@ def test_linters_report_an_assigned_lambda_as_e731() -> None:
 def test_linters_report_late_binding_in_a_loop_as_b023() -> None:
     source = "fs = []\nfor i in range(3):\n    fs.append(lambda: i)\n"
     assert "B023" in run_ruff("B023", source)
+
+
+# Predict the output -------------------------------------------------------------
+
+
+def test_predict_late_binding_loop(predict) -> None:
+    out = predict("lambda_functions/predict.py:late_binding_loop")
+    # Each closure reads i when called (after the loop: 2); a default binds it early.
+    assert out.splitlines() == ["[2, 2, 2]", "[0, 1, 2]"]
+
+
+def test_predict_stable_sort(predict) -> None:
+    out = predict("lambda_functions/predict.py:stable_sort")
+    # Equal keys keep their input order, with reverse=True too.
+    assert out.splitlines() == [
+        "['fig', 'pear', 'kiwi', 'plum', 'apple']",
+        "['apple', 'pear', 'kiwi', 'plum', 'fig']",
+    ]
+    words = ["pear", "fig", "apple", "kiwi", "plum"]
+    descending = sorted(words, key=len, reverse=True)
+    assert descending != list(reversed(sorted(words, key=len)))
+
+
+def test_predict_lambda_precedence(predict) -> None:
+    out = predict("lambda_functions/predict.py:lambda_precedence")
+    # The comma is outside the lambda: the name holds a tuple (lambda, 2).
+    assert out.splitlines() == ["tuple 2", "10 2", "(10, 2)"]
+    tree = ast.parse("pair = lambda x: x, 2")
+    value = tree.body[0].value
+    assert isinstance(value, ast.Tuple)
+    assert isinstance(value.elts[0], ast.Lambda)
+
+
+def test_predict_default_evaluated_once(predict) -> None:
+    out = predict("lambda_functions/predict.py:default_evaluated_once")
+    # One list, made when the lambda was created, shared by every call without one.
+    assert out.splitlines() == ["['a']", "['a', 'b']", "['c']", "<lambda>"]

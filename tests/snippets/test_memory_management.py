@@ -301,3 +301,28 @@ def test_the_arena_transcript_comes_from_a_fresh_interpreter() -> None:
     assert text.startswith("$ python arenas.py\n")
     assert "holding a million floats: about 30 arenas more" in text
     assert "keeping 2,000 of them: about 30 arenas more" in text
+
+
+def test_predict_del_removes_a_name(predict) -> None:
+    out = predict("memory_management/predict.py:del_removes_a_name")
+    # freed exactly when the list drops the last reference, before the next line
+    assert out.splitlines() == ["after del report", "freed", "after latest.clear()"]
+
+
+def test_predict_cycle_outlives_del(predict) -> None:
+    out = predict("memory_management/predict.py:cycle_outlives_del")
+    assert out.splitlines() == [
+        "alive after del: True",
+        "alive after gc.collect(): False",
+    ]
+    assert gc.isenabled()
+
+
+def test_predict_getsizeof_shallow(predict) -> None:
+    out = predict("memory_management/predict.py:getsizeof_shallow")
+    assert out.splitlines() == ["True", "True"]
+
+
+def test_predict_except_as_is_deleted(predict) -> None:
+    out = predict("memory_management/predict.py:except_as_is_deleted")
+    assert out.splitlines() == ["NameError", "division by zero"]

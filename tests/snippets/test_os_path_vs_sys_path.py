@@ -408,3 +408,45 @@ def test_a_venv_without_system_packages_skips_the_user_site() -> None:
         check=True,
     )
     assert result.stdout.strip() == "False"
+
+
+# Predict the output ------------------------------------------------------------
+
+
+def test_predict_join_absolute(predict) -> None:
+    out = predict("os_path_vs_sys_path/predict.py:join_absolute")
+    # An absolute part restarts the path; ".." stays as text, unresolved.
+    assert out.splitlines() == [
+        "/srv/uploads/avatar.png",
+        "/etc/passwd",
+        "/b/c",
+        "/srv/uploads/../settings.py",
+    ]
+
+
+def test_predict_join_empty(predict) -> None:
+    out = predict("os_path_vs_sys_path/predict.py:join_empty")
+    # An empty first part adds nothing; an empty last part adds a trailing slash,
+    # after which basename is empty.
+    assert out.splitlines() == ["'app.py'", "'srv/'", "'srv/app.py'", "''"]
+
+
+def test_predict_split_names(predict) -> None:
+    out = predict("os_path_vs_sys_path/predict.py:split_names")
+    # basename/dirname split at the last "/"; splitext takes only the last
+    # suffix and ignores leading dots; normpath cannot climb above "/".
+    assert out.splitlines() == [
+        "''",
+        "/srv/app",
+        "('backup.tar', '.gz')",
+        "('.bashrc', '')",
+        "/etc",
+    ]
+
+
+def test_predict_first_entry_wins(predict) -> None:
+    out = predict("os_path_vs_sys_path/predict.py:first_entry_wins")
+    # The first sys.path entry that has the module wins; later changes to
+    # sys.path do not touch a module already in sys.modules; reload searches again.
+    assert out.splitlines() == ["a", "a", "b"]
+    assert "handbook_settings" not in sys.modules

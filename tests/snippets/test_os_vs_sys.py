@@ -407,3 +407,77 @@ def test_process_pools_default_to_process_cpu_count() -> None:
     )
     result = child(code, env={"PYTHON_CPU_COUNT": "3"})
     assert result.stdout.strip() == "3"
+
+
+# Predict the output ------------------------------------------------------------
+
+
+def test_predict_except_exception(predict) -> None:
+    out = predict("os_vs_sys/predict.py:except_exception")
+    # except Exception lets SystemExit pass (finally still runs on the way out);
+    # except BaseException catches it, and the program goes on: exit cancelled.
+    assert out.splitlines() == [
+        "finally ran",
+        "SystemExit(2) got past except Exception",
+        "caught by except BaseException",
+        "finally ran",
+        "still running",
+    ]
+
+
+def test_predict_exit_status(predict) -> None:
+    out = predict("os_vs_sys/predict.py:exit_status")
+    # None is status 0; a str goes to stderr with status 1; True is the int 1.
+    assert out.splitlines() == [
+        "0 ''",
+        "1 'config missing\\n'",
+        "1 ''",
+        "3 ''",
+    ]
+    assert isinstance(True, int)
+    assert int(True) == 1
+
+
+def test_predict_environ_strings(predict, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("HANDBOOK_WORKERS", raising=False)
+    out = predict("os_vs_sys/predict.py:environ_strings")
+    # Any non-empty string is true; getenv returns its default as given (an int
+    # here), and os.environ refuses a non-str value without storing it.
+    assert out.splitlines() == ["True", "5", "TypeError", "None"]
+    assert "HANDBOOK_DEBUG" not in os.environ
+    monkeypatch.setenv("HANDBOOK_WORKERS", "4")
+    with pytest.raises(TypeError):
+        os.getenv("HANDBOOK_WORKERS", 4) + 1  # once set, the value is a str
+
+
+def test_predict_makedirs_twice(predict) -> None:
+    out = predict("os_vs_sys/predict.py:makedirs_twice")
+    # makedirs creates the missing parents; a second call fails unless exist_ok,
+    # and exist_ok does not excuse a file standing where the directory should be.
+    assert out.splitlines() == [
+        "makedirs(daily, exist_ok=False): ok",
+        "makedirs(daily, exist_ok=False): FileExistsError",
+        "makedirs(daily, exist_ok=True): ok",
+        "makedirs(notes, exist_ok=True): FileExistsError",
+    ]
+
+
+def test_sys_exit_in_a_thread_runs_the_threads_finally(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import threading
+
+    # The default hook, as in a program (pytest installs its own to report).
+    monkeypatch.setattr(threading, "excepthook", threading.__excepthook__)
+    steps = []
+
+    def worker() -> None:
+        try:
+            sys.exit(1)
+        finally:
+            steps.append("finally ran")
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    thread.join()
+    assert steps == ["finally ran"]

@@ -95,3 +95,24 @@ def test_case_wildcard_with_pass_matches_anything() -> None:
     assert classify(1) == "int"
     assert classify("x") == "unmatched"
     assert dis.Bytecode(classify)  # compiles and disassembles
+
+
+def test_predict_pass_does_not_leave_the_function(predict) -> None:
+    assert predict("pass_statement/predict.py:pass_is_not_return") == "still running\n"
+
+
+def test_predict_pass_does_not_skip_the_loop_body(predict) -> None:
+    printed = predict("pass_statement/predict.py:pass_is_not_continue").split()
+    assert printed == ["0", "1", "2", "3"], "every number, odd ones included"
+
+
+def test_predict_a_pass_stub_fails_at_the_caller(predict) -> None:
+    out = predict("pass_statement/predict.py:stub_fails_far_away")
+    assert out == "AttributeError: 'NoneType' object has no attribute 'email'\n"
+
+
+def test_predict_a_blanket_except_hides_a_type_error(predict) -> None:
+    out = predict("pass_statement/predict.py:swallowed_bug")
+    assert out.split() == ["8080", "8000", "8000"]
+    with pytest.raises(TypeError):
+        int(None)  # what the blanket except turned into the default port

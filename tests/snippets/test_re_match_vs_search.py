@@ -210,3 +210,47 @@ def test_fullmatch_is_search_anchored_at_both_ends() -> None:
 def test_multiline_dollar_matches_at_every_line_end() -> None:
     assert re.findall(r"\w+$", "a b\nc d", re.MULTILINE) == ["b", "d"]
     assert re.findall(r"\w+$", "a b\nc d") == ["d"]
+
+
+# Predict the output ------------------------------------------------------------
+
+
+def test_predict_dollar_newline(predict) -> None:
+    out = predict("re_match_vs_search/predict.py:dollar_newline")
+    # $ also matches before a final newline; fullmatch needs the whole string.
+    assert out.splitlines() == [
+        "'42' True True",
+        "'42\\n' True False",
+        "'42abc' False False",
+    ]
+
+
+def test_predict_multiline_anchor(predict) -> None:
+    out = predict("re_match_vs_search/predict.py:multiline_anchor")
+    # MULTILINE lets ^ match after each newline for search and findall, but
+    # match still tries position 0 only, and \A is always the string start.
+    assert out.splitlines() == [
+        "None",
+        "None",
+        "ERROR disk full",
+        "None",
+        "['INFO', 'ERROR', 'INFO']",
+    ]
+
+
+def test_predict_greedy_lazy(predict) -> None:
+    out = predict("re_match_vs_search/predict.py:greedy_lazy")
+    # .* runs to the last possible ">" or '"'; .*? stops at the first.
+    assert out.splitlines() == [
+        '<a href="/one">One</a> <a href="/two">Two</a>',
+        '<a href="/one">',
+        "['/one\">One</a> <a href=\"/two']",
+        "['/one', '/two']",
+    ]
+
+
+def test_predict_first_not_longest(predict) -> None:
+    out = predict("re_match_vs_search/predict.py:first_not_longest")
+    # Alternatives are tried left to right and the first that matches wins;
+    # search returns the leftmost match; an empty match is still a true Match.
+    assert out.splitlines() == ["cat", "category", "12", "False True ''"]

@@ -389,3 +389,43 @@ def test_true_division_always_gives_float() -> None:
 
 def test_index_is_used_by_slicing() -> None:
     assert "abc"[: protocols.Port(2)] == "ab"
+
+
+# Predict the output -------------------------------------------------------------
+
+
+def test_predict_int_of_text_and_float(predict) -> None:
+    out = predict("type_conversion/predict.py:int_of_text_and_float")
+    # int() truncates a float toward zero but parses only integer text.
+    assert out.splitlines() == [
+        "3 -3",
+        "3",
+        "ValueError invalid literal for int() with base 10: '3.0'",
+    ]
+
+
+def test_predict_bool_of_text(predict) -> None:
+    out = predict("type_conversion/predict.py:bool_of_text")
+    # Any non-empty string is true; only parsing the text reads its meaning.
+    assert out.splitlines() == ["True True True", "False False False", "False"]
+
+
+def test_predict_round_half_even(predict) -> None:
+    out = predict("type_conversion/predict.py:round_half_even")
+    # Ties go to the even neighbour; 2.675 is stored just below the tie.
+    assert out.splitlines() == ["0 2 2 -2", "2.67", "int float"]
+    assert Decimal(2.675) < Decimal("2.675")  # noqa: RUF032 (the float on purpose)
+
+
+def test_predict_float_cents(predict) -> None:
+    out = predict("type_conversion/predict.py:float_cents")
+    assert out.splitlines() == ["False 0.30000000000000004", "1998", "1999"]
+    assert float("19.99") * 100 < 1999
+
+
+def test_literal_eval_accepts_ellipsis_and_signed_numbers() -> None:
+    assert ast.literal_eval("...") is Ellipsis
+    assert ast.literal_eval("+5") == 5
+    assert ast.literal_eval("-1.5-2j") == -1.5 - 2j
+    with pytest.raises(ValueError, match="malformed node or string"):
+        ast.literal_eval("2 + 3")  # +/- only joins a real and an imaginary part

@@ -287,3 +287,51 @@ def test_django_ships_wsgi_and_asgi_handlers_but_no_fastcgi() -> None:
     assert importlib.util.find_spec("django.core.servers.fastcgi") is None
     commands = "django.core.management.commands.runfcgi"
     assert importlib.util.find_spec(commands) is None
+
+
+# --- Predict the output ------------------------------------------------------
+
+
+def test_predict_generator_app(predict) -> None:
+    out = predict("wsgi_vs_fastcgi/predict.py:generator_app")
+    # Calling a generator app runs none of its body: start_response is only called
+    # once the server starts iterating, before the first chunk.
+    assert out.splitlines() == [
+        "app returned a generator",
+        "app body starts",
+        "start_response: 200 OK",
+        r"chunk: b'hello\n'",
+    ]
+
+
+def test_predict_close_on_disconnect(predict) -> None:
+    out = predict("wsgi_vs_fastcgi/predict.py:close_on_disconnect")
+    # close() runs the finally block at once; the rest of the body is never produced.
+    assert out.splitlines() == [
+        r"b'row 1\n'",
+        "finally: cursor released",
+        "closed; left: []",
+    ]
+
+
+def test_predict_str_body(predict) -> None:
+    out = predict("wsgi_vs_fastcgi/predict.py:str_body")
+    # The app said 200, but wsgiref's handler refuses the str chunk before sending
+    # anything, logs the error to wsgi.errors and answers 500 (CGI-style, so a
+    # Status: line rather than an HTTP status line).
+    assert out.splitlines() == [
+        "Status: 500 Internal Server Error",
+        "AssertionError: write() argument must be a bytes instance",
+    ]
+
+
+def test_predict_script_name(predict) -> None:
+    out = predict("wsgi_vs_fastcgi/predict.py:script_name")
+    # SCRIPT_NAME + PATH_INFO is the full path; shift_path_info moves one segment
+    # from PATH_INFO to SCRIPT_NAME, which is how a mounted sub-application sees it.
+    assert out.splitlines() == [
+        "http://127.0.0.1/shop",
+        "http://127.0.0.1/shop/cart/42?x=1",
+        "cart",
+        "/shop/cart /42",
+    ]

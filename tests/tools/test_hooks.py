@@ -15,7 +15,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from scripts.handbook_tools import answer_box
+from scripts.handbook_tools import answer_box, drills
 from scripts.handbook_tools.hooks import (
     last_changed,
     palette,
@@ -23,6 +23,7 @@ from scripts.handbook_tools.hooks import (
     print_page,
     quality,
     question_map,
+    reading_time,
 )
 from tests.conftest import require
 
@@ -215,3 +216,59 @@ def test_the_deck_reads_the_answer_with_or_without_practice_modes_wrapper() -> N
     plain = answer_box.answer_from_html(box)
     assert plain[0] == '<p>One.</p>\n<div class="highlight"><pre>code</pre></div>'
     assert answer_box.answer_from_html(practice.wrap_answers(box, "gen")) == plain
+
+
+def test_reading_time_counts_prose_and_code_but_not_folded_background() -> None:
+    words = reading_time.WORDS_PER_MINUTE
+    assert reading_time.minutes("<p>" + "word " * words + "</p>") == 1
+    assert reading_time.minutes("<p>" + "<b>word</b> " * (words + 1) + "</p>") == 2
+    assert reading_time.minutes("") == 1
+    code = "<pre><code>" + "x = 1\n" * 59 + "x = 1</code></pre>"  # 60 lines
+    assert reading_time.minutes("<p>" + "word " * words + "</p>" + code) == 2
+    folded = (
+        '<details class="info"><summary>History</summary>'
+        '<details class="note"><p>'
+        + "word " * words * 3
+        + "</p></details>"
+        + code
+        + "</details>"
+    )
+    assert reading_time.minutes("<p>one</p>" + folded + "<p>two</p>") == 1
+    assert (
+        reading_time.without_folded_background("<p>a</p>" + folded + "<p>b</p>")
+        == "<p>a</p><p>b</p>"
+    )
+
+
+def test_drills_are_read_from_the_rendered_sections() -> None:
+    page = (
+        '<h2 id="predict-the-output">Predict the output</h2>'
+        '<h3 id="a-trap">A <code>trap</code>'
+        '<a class="headerlink" href="#a-trap">¶</a></h3>'
+        '<div class="highlight"><pre><span></span><code><span class="nb">print</span>'
+        "(1 &lt; 2)</code></pre></div>"
+        '<details class="reveal"><summary>Output</summary>'
+        '<div class="highlight"><pre><span></span><code>True\n</code></pre></div>'
+        "<p>Why.</p></details>"
+        '<h2 id="follow-up-questions">Follow-up questions</h2>'
+        '<details class="question"><summary>Why <code>x</code>?</summary>'
+        "<p><strong>What it tests:</strong> t.</p><p>Because.</p>"
+        '<details class="info"><summary>Inner</summary><p>nested</p></details>'
+        "</details>"
+        '<details class="question"><summary>Next?</summary><p>T.</p><p>A.</p></details>'
+        '<h2 id="official-documentation">Official documentation</h2>'
+        '<details class="question"><summary>Not a follow-up</summary></details>'
+    )
+    prediction, first, second = drills.drills_from_html(page)
+    assert prediction == drills.Drill(
+        "prediction",
+        "a-trap",
+        "Predict the output: A <code>trap</code>",
+        "<pre><code>print(1 &lt; 2)</code></pre>",
+        "<pre><code>True</code></pre><p>Why.</p>",
+    )
+    assert (first.key, first.question_html) == ("Why x?", "Why <code>x</code>?")
+    assert first.prompt_html == "<p><strong>What it tests:</strong> t.</p>"
+    assert first.answer_html.startswith("<p>Because.</p>")
+    assert "nested" in first.answer_html, "a nested block stays inside its follow-up"
+    assert (second.key, second.answer_html) == ("Next?", "<p>A.</p>")
