@@ -1,23 +1,60 @@
 /*
- * The handbook's search worker: Material's own, with identifiers read as typed.
+ * The handbook's search worker: Material's own, with three changes for short technical
+ * terms. Material's worker takes no options for these, hence this wrapper.
  *
- * Material splits `keep-alive` or `dict.items` into two words and looks for either, each
- * as a prefix: `keep-alive` then ranks a page about `--keepdb` first. A reader typing an
- * identifier means the identifier, so this worker rewrites each such token into words
- * that must all be present (the last still a prefix, so results follow the typing):
- * `keep-alive` becomes `+keep +alive*`, `dict.items()` becomes `+dict +items*`. Versions
- * such as `3.12`, plain words, and queries already written in search syntax are passed
- * through untouched.
+ * 1. A typed token is one identifier. The site's separator (mkdocs.yml) splits
+ *    `keep-alive`, `dict.items()` and camelCase such as `ETag` into words, and Material
+ *    then looks for any of them, each as a prefix: `ETag` became `e* tag*`, and `e*`
+ *    matches every word that starts with an e. A token the separator splits is rewritten
+ *    into words that must all be present, the last still a prefix so results follow the
+ *    typing: `ETag` becomes `+E +Tag*`, `dict.items()` `+dict +items*`, and `keep-`,
+ *    half typed, `+keep*` (Material reads a trailing `-` as "without", which matches
+ *    every section and takes seconds). Stop words are never indexed, so they are left
+ *    out rather than required (`no-store` is `+store*`). Queries already written in
+ *    search syntax are passed through untouched.
+ * 2. Pages are ranked by their best sections, not their best one. Material indexes each
+ *    section apart and orders pages by their single best section, so one code listing
+ *    that repeats `404` five times outranked the page that names it in four sections. A
+ *    page's rank here is the sum of its three best sections' scores: enough to tell a
+ *    page that explains a term from one listing that repeats it, few enough that a long
+ *    page's passing mentions (and the tags every section carries) do not pile up.
+ *    Material's order within a page is kept.
+ * 3. The highlight link (`?h=`) carries the searched words. Material builds it from the
+ *    words a result matched, keyed by the split pieces (`e`, `tag`: the landing page
+ *    would mark every `e`), and leaves it empty on a page whose matches are all in its
+ *    sections. Each result's matched words are given back as the reader typed them,
+ *    split only where Material's highlighter splits; a page takes its sections' words.
  *
- * scripts/handbook_tools/hooks/search.py writes this file next to Material's worker, fills in its name
- * below, and points the theme's configuration at this file. It works as a real worker
- * and under the iframe-worker shim of the offline copy.
+ * scripts/handbook_tools/hooks/search.py writes this file next to Material's worker,
+ * fills in its name below, and points the theme's configuration at this file. It works
+ * as a real worker and under the iframe-worker shim of the offline copy.
  */
 (function () {
   "use strict";
 
   var MATERIAL_WORKER = "__MATERIAL_WORKER__";
-  var IDENTIFIER = /^\w+(?:(?:-|\.(?!\d))\w+)+$/;
+  var SETUP = 0;
+  var QUERY = 2;
+  var RESULT = 3;
+  var separator = /[\s-]+/; // Material's default, until the index brings the site's
+  var highlightSeparator = separator;
+  var queries = []; // queries sent to Material's worker, answered in order
+
+  function isStopWord(word) {
+    var lunr = self.lunr;
+    return !!(lunr && lunr.stopWordFilter && !lunr.stopWordFilter(word.toLowerCase()));
+  }
+
+  function split(text, by) {
+    return text.split(by).filter(Boolean);
+  }
+
+  // What the index makes of a token: its words, stop words left out.
+  function words(token) {
+    return split(token, separator).filter(function (word) {
+      return !isStopWord(word);
+    });
+  }
 
   function rewrite(query) {
     if (/["+~^:*]|(^|\s)-/.test(query)) return query; // search syntax: leave it
@@ -25,8 +62,9 @@
       .split(/(\s+)/)
       .map(function (token) {
         var core = token.replace(/^\W+|\W+$/g, "");
-        if (!IDENTIFIER.test(core)) return token;
-        var parts = core.split(/-|\.(?!\d)/).filter(Boolean);
+        var parts = words(core);
+        if (!core || !separator.test(token)) return token;
+        if (!parts.length) return core; // stop words only, as `no-` half typed
         return parts
           .map(function (part, index) {
             return "+" + part + (index === parts.length - 1 ? "*" : "");
@@ -36,6 +74,81 @@
       .join("");
   }
 
+  var SECTIONS_COUNTED = 3;
+
+  function pageScore(group) {
+    return group
+      .map(function (item) {
+        return item.score;
+      })
+      .sort(function (a, b) {
+        return b - a;
+      })
+      .slice(0, SECTIONS_COUNTED)
+      .reduce(function (total, score) {
+        return total + score;
+      }, 0);
+  }
+
+  function rank(groups) {
+    return groups
+      .map(function (group, index) {
+        return { group: group, score: pageScore(group), index: index };
+      })
+      .sort(function (a, b) {
+        return b.score - a.score || a.index - b.index;
+      })
+      .map(function (ranked) {
+        return ranked.group;
+      });
+  }
+
+  // The typed words whose indexed words were all found, per `matched` (Material's terms).
+  function found(query, matched) {
+    var seen = {};
+    return split(query, highlightSeparator).filter(function (word) {
+      var parts = words(word);
+      var hit =
+        parts.length > 0 &&
+        !seen[word.toLowerCase()] &&
+        parts.every(function (part) {
+          return matched[part.toLowerCase()] === true;
+        });
+      seen[word.toLowerCase()] = true;
+      return hit;
+    });
+  }
+
+  function highlight(query, groups) {
+    groups.forEach(function (group) {
+      var page = {};
+      group.forEach(function (item) {
+        for (var term in item.terms) page[term] = page[term] || item.terms[term];
+      });
+      group.forEach(function (item) {
+        var own = Object.keys(item.terms).length ? item.terms : page;
+        var terms = {};
+        for (var term in own) if (own[term] === false) terms[term] = false;
+        found(query, own).forEach(function (word) {
+          terms[word] = true;
+        });
+        item.terms = terms;
+      });
+    });
+    return groups;
+  }
+
+  // Material's own highlighter drops the separator's pure lookaheads (the camelCase
+  // split) before splitting the `h` words, and so must we.
+  function withoutLookaheads(source) {
+    return source
+      .split("|")
+      .filter(function (part) {
+        return part.replace(/\(\?[!=<][^)]+\)/g, "").length > 0;
+      })
+      .join("|");
+  }
+
   var listen = self.addEventListener.bind(self);
   self.addEventListener = function (type, listener, options) {
     if (type !== "message") return listen(type, listener, options);
@@ -43,15 +156,30 @@
       type,
       function (event) {
         var message = event.data;
-        if (message && message.type === 2 && typeof message.data === "string") {
-          event = { data: { type: 2, data: rewrite(message.data) } };
+        if (message && message.type === SETUP && message.data.config) {
+          separator = new RegExp(message.data.config.separator);
+          highlightSeparator = new RegExp(withoutLookaheads(separator.source));
+        }
+        if (message && message.type === QUERY && typeof message.data === "string") {
+          queries.push(message.data);
+          event = { data: { type: QUERY, data: rewrite(message.data) } };
         }
         return listener.call(this, event);
       },
       options
     );
   };
-  self.handbookRewriteQuery = rewrite;
+
+  var post = self.postMessage.bind(self);
+  self.postMessage = function (message) {
+    if (message && message.type === RESULT) {
+      var query = queries.shift() || "";
+      message.data.items = highlight(query, rank(message.data.items));
+    }
+    return post.apply(self, arguments);
+  };
+
+  self.handbookSearch = { rewrite: rewrite, rank: rank, highlight: highlight };
 
   // Material's worker lies next to this file. Under the iframe shim this script runs
   // as a <script> in a frame whose address is the page's, so resolve from the script.

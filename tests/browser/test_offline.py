@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser.test_search import marked, open_first_result
+
 
 class _Loads(HTMLParser):
     """The URLs a page makes the browser fetch."""
@@ -83,6 +85,20 @@ def test_search_works_from_file_urls(offline_page, offline_site: Path) -> None:
     first.click()
     page.wait_for_url(re.compile(r"^file://.*dict-items-vs-iteritems\.html"))
     assert page.locator("article h1").is_visible()
+
+
+@pytest.mark.parametrize("query", ["ETag", "404"])
+def test_short_terms_rank_and_mark_from_file_urls(
+    offline_page, offline_site: Path, query: str
+) -> None:
+    """The offline copy runs the same worker (under the iframe shim): the answering
+    page first, its link carrying the word, the word marked on the page."""
+    page = offline_page
+    root = offline_site.as_uri() + "/"
+    page.goto(root + "index.html")
+    href = open_first_result(page, root, query, "http-headers-and-status-codes")
+    assert f"?h={query}" in href
+    assert marked(page) == {query.lower()}
 
 
 def test_pages_and_practice_mode_work_from_file_urls(

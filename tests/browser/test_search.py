@@ -1,4 +1,5 @@
-"""Search finds code as people type it, and every question by its topic.
+"""Search finds code as people type it, every question by its topic, and a short
+technical term on the page that answers it; the page a result opens marks the words.
 
 Queries are typed into Material's search box key by key (it ignores `fill()`), and the
 results are read from the list the reader sees.
@@ -10,9 +11,11 @@ import re
 import time
 from html import unescape
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
+
+from tests.browser.test_accessibility import AXE, START, VIEWS, report
 
 ROOT = Path(__file__).resolve().parents[2]
 QUESTIONS = ROOT / "docs" / "questions"
@@ -45,6 +48,28 @@ EXPECTED: list[tuple[str, str]] = [
     ("404", "http-headers-and-status-codes"),
 ]
 
+# Short technical terms, each with the page that answers it (read, not computed): that
+# page must be listed first. camelCase (`ETag`, `setUpTestData`) is split by the index;
+# a number (`404`) also sits in other pages' example listings.
+ANSWERS: list[tuple[str, str]] = [
+    ("ETag", "http-headers-and-status-codes"),
+    ("304", "http-headers-and-status-codes"),
+    ("404", "http-headers-and-status-codes"),
+    ("REMOTE_ADDR", "http-headers-and-status-codes"),
+    ("no-store", "http-headers-and-status-codes"),
+    ("HTTPMethod", "http-protocol"),
+    ("Content-Length", "http-protocol"),
+    ("iteritems", "dict-items-vs-iteritems"),
+    ("literal_eval", "type-conversion"),
+    ("StopIteration", "generators"),
+    ("NotImplementedError", "pass-statement"),
+    ("pymalloc", "memory-management"),
+    ("INTERNAL_IPS", "django-debug-toolbar"),
+    ("setUpTestData", "django-unit-tests"),
+    ("IOLoop", "django-vs-tornado"),
+    ("fullmatch", "re-match-vs-search"),
+]
+
 # Identifiers that must be found whole: the first page listed contains them verbatim.
 IDENTIFIERS = [
     "dict.items",
@@ -73,7 +98,9 @@ def search(page, site_url: str, query: str) -> list[str]:
     """Type `query` into the search box; return the result pages' slugs (or paths), in
     the order shown, without duplicates."""
     box = page.locator("input.md-search__input")
-    box.click()
+    if not box.evaluate("el => el === document.activeElement"):
+        page.keyboard.press("/")  # Material's shortcut: opens the search at any width
+    box.wait_for()
     box.press("Control+a")
     box.press("Backspace")
     meta = page.locator(".md-search-result__meta")
@@ -101,7 +128,7 @@ def search(page, site_url: str, query: str) -> list[str]:
     found: list[str] = []
     for href in shown[1]:
         path = urlsplit(href).path.removeprefix(urlsplit(site_url).path).strip("/")
-        slug = path.removeprefix("questions/") or "index"
+        slug = path.removesuffix(".html").removeprefix("questions/") or "index"
         if slug not in found:
             found.append(slug)
     return found
@@ -141,9 +168,76 @@ def test_identifier_is_found_whole(
     assert identifier in page_text(built_site, first), f"first result: {first}"
 
 
-def test_results_highlight_the_query_on_the_page(page, site_url: str) -> None:
+@pytest.mark.parametrize(("query", "slug"), ANSWERS, ids=[q for q, _ in ANSWERS])
+def test_short_term_lists_its_answer_first(
+    search_page, site_url: str, query: str, slug: str
+) -> None:
+    found = search(search_page, site_url, query)
+    assert found[0] == slug, f"{query!r} listed {found[:3]} first, not {slug}"
+
+
+def test_vary_lists_the_two_pages_with_a_vary_section_first(
+    search_page, site_url: str
+) -> None:
+    """The header explained, and the header in Django's cache key: both answer it."""
+    found = search(search_page, site_url, "Vary")
+    assert set(found[:2]) == {"http-headers-and-status-codes", "django-redis-cache"}
+
+
+# (query, page, the words its link carries in `?h=`, what the page then marks)
+HIGHLIGHTS = [
+    # camelCase marked whole, not as every `e` and `tag`.
+    ("ETag", "http-headers-and-status-codes", "ETag", {"etag"}),
+    # Found in the page's sections only: Material's link to the page carried no words.
+    ("404", "http-headers-and-status-codes", "404", {"404"}),
+    # Split where Material's highlighter splits, so its pattern stays valid.
+    ("dict.items()", "dict-items-vs-iteritems", "dict items", {"dict", "items"}),
+]
+
+
+def open_first_result(page, site_url: str, query: str, slug: str) -> str:
+    """Search, check the first result is `slug`, follow its link; return the link."""
+    assert search(page, site_url, query)[0] == slug
+    link = page.locator(".md-search-result__item > a.md-search-result__link").first
+    href = link.get_attribute("href")
+    link.click()
+    page.wait_for_url(re.compile(re.escape(slug)))
+    page.locator("mark[data-md-highlight]").first.wait_for()
+    return href
+
+
+def marked(page) -> set[str]:
+    """The words marked on the page (Material joins neighbouring marks into one)."""
+    texts = page.locator("mark[data-md-highlight]").all_text_contents()
+    return {word.lower() for text in texts for word in text.split()}
+
+
+@pytest.mark.parametrize(
+    ("query", "slug", "words", "marks"), HIGHLIGHTS, ids=[h[0] for h in HIGHLIGHTS]
+)
+def test_result_link_carries_the_words_and_the_page_marks_them(
+    page, site_url: str, query: str, slug: str, words: str, marks: set[str]
+) -> None:
     page.goto(site_url)
-    search(page, site_url, "iteritems")
-    page.locator(".md-search-result__item > a.md-search-result__link").first.click()
-    page.wait_for_url(re.compile(r"dict-items-vs-iteritems"))
-    assert page.locator("mark[data-md-highlight]").count() > 0
+    href = open_first_result(page, site_url, query, slug)
+    assert parse_qs(urlsplit(href).query)["h"] == [words]
+    assert marked(page) == marks
+
+
+@pytest.mark.parametrize("view", list(VIEWS))
+def test_highlighted_page_in_every_view(browser, site_url: str, view: str) -> None:
+    """Light and dark palette, desktop and 390 px: the words are marked and axe-core
+    finds no violation on the marked page."""
+    context = browser.new_context(reduced_motion="reduce", **VIEWS[view])
+    context.set_default_timeout(15_000)
+    try:
+        opened = context.new_page()
+        opened.goto(site_url)
+        open_first_result(opened, site_url, "ETag", "http-headers-and-status-codes")
+        assert marked(opened) == {"etag"}
+        opened.add_script_tag(path=str(AXE))
+        opened.evaluate(START)
+        found = opened.evaluate("() => window.__axeResult")
+        assert found == [], report({view: found})
+    finally:
+        context.close()
