@@ -154,11 +154,14 @@ def test_highlight_words_split_where_materials_highlighter_splits(worker) -> Non
     assert found["terms"] == {"dict": True, "items": True, "keep": True, "alive": True}
 
 
-def test_a_search_returns_rewritten_ranked_and_highlighted(worker) -> None:
-    [groups] = worker(["query", "ETag"], docs=True)["answers"]
+@pytest.mark.parametrize("query", ["ETag", "404"])
+def test_a_search_returns_rewritten_ranked_and_highlighted(worker, query: str) -> None:
+    """The whole worker on the site's index: `ETag` needs the rewrite, `404` the page
+    ranking (and the index's trimmer); every entry of the page carries the word."""
+    [groups] = worker(["query", query], docs=True)["answers"]
     first = groups[0]
     assert first[0]["location"].startswith("questions/http-headers-and-status-codes/")
-    assert all(i["terms"] == {"ETag": True} for i in first)
+    assert all(i["terms"] == {query: True} for i in first)
 
 
 def test_materials_worker_is_loaded_from_next_to_it(worker, built_site: Path) -> None:
