@@ -4,8 +4,10 @@
   passing (the home page's map and search tips, the contributing guide, the topics).
   A page's own `search: {boost: ...}` front matter wins.
 - Identifiers as typed: scripts/handbook_tools/search_worker.js wraps Material's search
-  worker so `keep-alive` or `dict.items` is searched as one identifier; each page's
-  theme configuration is pointed at the wrapper, written next to Material's worker.
+  worker so `keep-alive`, `dict.items` or `ETag` is searched as one identifier, pages
+  rank by their best sections and result links carry the typed words (`?h=`); each
+  page's theme configuration is pointed at the wrapper, written next to Material's
+  worker.
 """
 
 from __future__ import annotations
