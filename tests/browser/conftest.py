@@ -107,3 +107,21 @@ def offline_site(tmp_path_factory: pytest.TempPathFactory, built_site: Path) -> 
     with zipfile.ZipFile(zipped) as opened:
         opened.extractall(scratch / "unzipped")
     return scratch / "unzipped" / archive.FOLDER
+
+
+@pytest.fixture
+def offline_page(context):
+    """A page that may not touch the network: any http(s) request fails the test."""
+    requested: list[str] = []
+
+    def refuse(route) -> None:
+        requested.append(route.request.url)
+        route.abort()
+
+    context.route(re.compile(r"^https?://"), refuse)
+    opened = context.new_page()
+    errors: list[str] = []
+    opened.on("pageerror", lambda error: errors.append(str(error)))
+    yield opened
+    assert requested == [], f"the offline copy asked the network for {requested}"
+    assert errors == [], errors

@@ -44,24 +44,6 @@ def test_offline_copy_loads_nothing_from_another_host(offline_site: Path) -> Non
     assert (offline_site / "downloads/python-backend-interview-handbook.apkg").is_file()
 
 
-@pytest.fixture
-def offline_page(context):
-    """A page that may not touch the network: any http(s) request fails the test."""
-    requested: list[str] = []
-
-    def refuse(route) -> None:
-        requested.append(route.request.url)
-        route.abort()
-
-    context.route(re.compile(r"^https?://"), refuse)
-    opened = context.new_page()
-    errors: list[str] = []
-    opened.on("pageerror", lambda error: errors.append(str(error)))
-    yield opened
-    assert requested == [], f"the offline copy asked the network for {requested}"
-    assert errors == [], errors
-
-
 def test_search_works_from_file_urls(offline_page, offline_site: Path) -> None:
     page = offline_page
     page.goto((offline_site / "index.html").as_uri())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import html
 import re
 from html.parser import HTMLParser
@@ -225,3 +226,28 @@ def test_pages_link_where_they_meet(
     assert f'href="../{target}/#{anchor}"' in html_text
     target_html = (built_site / "questions" / target / "index.html").read_text()
     assert f'id="{anchor}"' in target_html
+
+
+def test_progress_loads_only_where_it_is_used_and_weighs_little(
+    built_site: Path,
+) -> None:
+    """docs/assets/progress.js: question pages and the home page, nowhere else; a
+    question page's first visit grows by at most 5 KiB gzipped: the script, its rules in
+    handbook.css and the status control, each compressed alone (an upper bound)."""
+    users = {f"questions/{p.stem}/index.html" for p in question_pages()}
+    users.add("index.html")
+    tag = re.compile(r'<script src="[^"]*assets/progress\.js" defer>')
+    for page in built_site.rglob("*.html"):
+        relative = page.relative_to(built_site).as_posix()
+        assert bool(tag.search(page.read_text())) == (relative in users), relative
+    css = (built_site / "assets" / "handbook.css").read_text()
+    page = (built_site / "questions" / "pass-statement" / "index.html").read_text()
+    control = re.search(
+        r'<fieldset class="handbook-progress-status".*?</fieldset>', page, re.S
+    )
+    parts = [
+        (built_site / "assets" / "progress.js").read_bytes(),
+        css[css.index("/* --- Progress") :].encode(),
+        control[0].encode() + tag.search(page)[0].encode(),
+    ]
+    assert sum(len(gzip.compress(part)) for part in parts) <= 5 * 1024

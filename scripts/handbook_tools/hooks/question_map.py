@@ -1,6 +1,7 @@
 """The home page's map of the questions (`<!-- handbook:question-map -->`): a table per
 nav section with each question's level and topics, then the questions by topic, from the
-pages' own front matter, so the map never disagrees with the pages.
+pages' own front matter, so the map never disagrees with the pages. Its Status column
+says "new" until docs/assets/progress.js writes the reader's own mark in each cell.
 
 The tags plugin's own index (docs/tags.md) lists pages by tag, but not inside the home
 page, nor with the question's number and level: this table is ours.
@@ -35,8 +36,8 @@ def question_map(config) -> str:
             out += [
                 f"### {name}",
                 "",
-                "| # | Question | Level | Topics |",
-                "|--:|---|---|---|",
+                "| # | Question | Status | Level | Topics |",
+                "|--:|---|---|---|---|",
             ]
         meta, body = facts.front_matter(docs / uri)
         title = _heading(body) or uri
@@ -44,7 +45,9 @@ def question_map(config) -> str:
         for tag in tags:
             by_topic.setdefault(tag, []).append((number, uri, title))
         level = meta.get("difficulty", "")
-        out.append(f"| {number} | [{title}]({uri}) | {level} | {', '.join(tags)} |")
+        status = f'<span data-progress-question="{Path(uri).stem}">new</span>'
+        topics = ", ".join(tags)
+        out.append(f"| {number} | [{title}]({uri}) | {status} | {level} | {topics} |")
     if section is not None:
         out.append("")
     if by_topic:

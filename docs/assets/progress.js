@@ -1,0 +1,295 @@
+/*
+ * Progress: the reader marks each question new / learning / known and each prediction
+ * right or wrong; the marks show in the navigation and the home page's question table,
+ * and travel between devices as a file (export, import).
+ *
+ * Everything lives in this browser's localStorage under one key, `handbook-progress`
+ * (the format is documented in docs/contributing.md, "Progress in the reader's browser"):
+ *
+ *   {"format": "python-interview-handbook/progress", "version": 1,
+ *    "questions":   {"<slug>": {"status": "new|learning|known", "changed": "<ISO date>"}},
+ *    "predictions": {"<slug>#<heading-id>": {"result": "right|wrong", "changed": "..."}}}
+ *
+ * Other features (spaced review, the mock interview) read and write it through
+ * `window.handbookProgress` (load, save, mark, validate, merge). Our own code: a few
+ * dozen lines of storage and validation need no library.
+ *
+ * Loaded only by question pages and the home page (docs/overrides/main.html puts the
+ * script in the page's content, which Material's instant navigation evaluates again on
+ * every page that has it); once loaded it also marks the navigation of every page
+ * instant navigation swaps in (`document$`).
+ */
+(function () {
+  "use strict";
+
+  if (window.handbookProgress) return; // evaluated again by instant navigation
+
+  var KEY = "handbook-progress";
+  var FORMAT = "python-interview-handbook/progress";
+  var VERSION = 1;
+  var STATUSES = ["new", "learning", "known"];
+  var RESULTS = ["right", "wrong"];
+  var SYMBOL = { learning: "\u25D0", known: "\u2713" }; // half circle, check mark
+
+  function empty() {
+    return { format: FORMAT, version: VERSION, questions: {}, predictions: {} };
+  }
+
+  function isObject(value) {
+    return value !== null && typeof value === "object" && !Array.isArray(value);
+  }
+
+  /* What is wrong with `data` as progress, in words a reader can act on; "" if nothing. */
+  function problem(data) {
+    if (!isObject(data)) return "it holds no progress object.";
+    if (data.format !== FORMAT) {
+      return 'its "format" is ' + JSON.stringify(data.format) + ', not "' + FORMAT + '".';
+    }
+    if (data.version !== VERSION) {
+      return "it is version " + JSON.stringify(data.version) +
+        "; this handbook reads version " + VERSION + ".";
+    }
+    var parts = [["questions", "status", STATUSES], ["predictions", "result", RESULTS]];
+    for (var p = 0; p < parts.length; p++) {
+      var name = parts[p][0], field = parts[p][1], allowed = parts[p][2];
+      var entries = data[name] === undefined ? {} : data[name];
+      if (!isObject(entries)) return '"' + name + '" is not an object.';
+      for (var id in entries) {
+        var entry = entries[id];
+        if (!isObject(entry) || allowed.indexOf(entry[field]) < 0) {
+          return name + ' entry "' + id + '" has ' + field + " " +
+            JSON.stringify(isObject(entry) ? entry[field] : entry) +
+            " (expected " + allowed.join(", ") + ").";
+        }
+        if (typeof entry.changed !== "string" || isNaN(Date.parse(entry.changed))) {
+          return name + ' entry "' + id + '" has no valid "changed" date.';
+        }
+      }
+    }
+    return "";
+  }
+
+  function load() {
+    try {
+      var data = JSON.parse(window.localStorage.getItem(KEY));
+      if (data && !problem(data)) {
+        data.questions = data.questions || {};
+        data.predictions = data.predictions || {};
+        return data;
+      }
+    } catch (error) {
+      /* unreadable or blocked storage: start empty */
+    }
+    return empty();
+  }
+
+  function save(data) {
+    try {
+      window.localStorage.setItem(KEY, JSON.stringify(data));
+    } catch (error) {
+      /* storage blocked: the marks hold for this page only */
+    }
+  }
+
+  /* Set one entry (`kind` "questions" or "predictions") and store it. */
+  function mark(kind, id, field, value) {
+    var data = load();
+    var entry = { changed: new Date().toISOString() };
+    entry[field] = value;
+    data[kind][id] = entry;
+    save(data);
+    refresh();
+  }
+
+  /* Merge `incoming` into `data` in place, the newer `changed` winning; how many came. */
+  function merge(data, incoming) {
+    var brought = 0;
+    ["questions", "predictions"].forEach(function (kind) {
+      var entries = incoming[kind] || {};
+      Object.keys(entries).forEach(function (id) {
+        var mine = data[kind][id];
+        if (!mine || Date.parse(entries[id].changed) > Date.parse(mine.changed)) {
+          data[kind][id] = entries[id];
+          brought += 1;
+        }
+      });
+    });
+    return brought;
+  }
+
+  /* Parse, check and merge a progress file's text; throws an Error naming the fault. */
+  function importText(text) {
+    var incoming;
+    try {
+      incoming = JSON.parse(text);
+    } catch (error) {
+      throw new Error("This is not a progress file: it is not JSON.");
+    }
+    var wrong = problem(incoming);
+    if (wrong) throw new Error("This is not a progress file this handbook can read: " + wrong);
+    var data = load();
+    var brought = merge(data, incoming);
+    save(data);
+    refresh();
+    return brought;
+  }
+
+  /* --- What the reader sees ---------------------------------------------------------- */
+
+  function statusOf(data, slug) {
+    var entry = data.questions[slug];
+    return entry ? entry.status : "new";
+  }
+
+  // A question page's slug from a link (`questions/SLUG/` online, `questions/SLUG.html`
+  // in the offline copy).
+  var QUESTION_LINK = /\/questions\/([^/]+?)(?:\/(?:index\.html)?|\.html)$/;
+
+  function markNavigation(data) {
+    document.querySelectorAll(".md-nav--primary a.md-nav__link[href]").forEach(function (link) {
+      var found = QUESTION_LINK.exec(link.pathname);
+      if (!found || link.getAttribute("href").charAt(0) === "#") return;
+      var status = statusOf(data, found[1]);
+      var badge = link.querySelector(".handbook-progress-mark");
+      if (!badge) {
+        badge = document.createElement("span");
+        badge.className = "handbook-progress-mark";
+        badge.innerHTML = '<span aria-hidden="true"></span><span class="handbook-sr-only"></span>';
+        link.appendChild(badge);
+      }
+      badge.setAttribute("data-status", status);
+      badge.firstChild.textContent = SYMBOL[status] || "";
+      badge.lastChild.textContent = status === "new" ? "" : " (" + status + ")";
+    });
+  }
+
+  function predictionId(details, slug) {
+    for (var at = details.previousElementSibling; at; at = at.previousElementSibling) {
+      if (/^H[23]$/.test(at.tagName) && at.id) return slug + "#" + at.id;
+    }
+    return null;
+  }
+
+  function setUpPredictions(slug) {
+    document.querySelectorAll(".md-typeset details.reveal").forEach(function (details) {
+      var id = predictionId(details, slug);
+      if (!id || details.querySelector(".handbook-prediction")) return;
+      var box = document.createElement("div");
+      box.className = "handbook-prediction";
+      box.setAttribute("data-prediction", id);
+      box.innerHTML =
+        '<button type="button" class="md-button" data-result="right" aria-pressed="false">I got it right</button> ' +
+        '<button type="button" class="md-button" data-result="wrong" aria-pressed="false">I got it wrong</button>';
+      details.appendChild(box);
+    });
+  }
+
+  /* Show the stored marks everywhere on this page. */
+  function refresh() {
+    var data = load();
+    markNavigation(data);
+    document.querySelectorAll("[data-progress-question]").forEach(function (cell) {
+      cell.textContent = statusOf(data, cell.getAttribute("data-progress-question"));
+    });
+    document.querySelectorAll(".handbook-progress-status").forEach(function (group) {
+      var status = statusOf(data, group.getAttribute("data-slug"));
+      group.querySelectorAll("input").forEach(function (radio) {
+        radio.checked = radio.value === status;
+      });
+    });
+    document.querySelectorAll(".handbook-prediction").forEach(function (box) {
+      var entry = data.predictions[box.getAttribute("data-prediction")];
+      box.querySelectorAll("button").forEach(function (button) {
+        var pressed = !!entry && entry.result === button.getAttribute("data-result");
+        button.setAttribute("aria-pressed", String(pressed));
+      });
+    });
+  }
+
+  function download() {
+    var text = JSON.stringify(load(), null, 2) + "\n";
+    var link = document.createElement("a");
+    link.href = URL.createObjectURL(new Blob([text], { type: "application/json" }));
+    link.download = "handbook-progress-" + new Date().toISOString().slice(0, 10) + ".json";
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(function () { URL.revokeObjectURL(link.href); });
+  }
+
+  function say(panel, text, failed) {
+    var message = panel.querySelector(".handbook-progress-message");
+    message.textContent = text;
+    message.classList.toggle("handbook-progress-message--error", failed);
+  }
+
+  function setUp() {
+    var status = document.querySelector(".handbook-progress-status");
+    if (status) {
+      status.hidden = false;
+      setUpPredictions(status.getAttribute("data-slug"));
+    }
+    document.querySelectorAll(".handbook-progress-backup").forEach(function (panel) {
+      panel.hidden = false;
+    });
+    refresh();
+  }
+
+  // One set of listeners for every page instant navigation swaps in.
+  document.addEventListener("change", function (event) {
+    var target = event.target;
+    var group = target.closest && target.closest(".handbook-progress-status");
+    if (group && target.checked) {
+      mark("questions", group.getAttribute("data-slug"), "status", target.value);
+    }
+    var panel = target.closest && target.closest(".handbook-progress-backup");
+    if (panel && target.files && target.files[0]) {
+      target.files[0].text().then(function (text) {
+        try {
+          var brought = importText(text);
+          say(panel, "Imported " + brought + (brought === 1 ? " entry" : " entries") +
+            " (the newer mark wins where both have one).", false);
+        } catch (error) {
+          say(panel, error.message + " Nothing stored was changed.", true);
+        }
+        target.value = "";
+      });
+    }
+  });
+  document.addEventListener("click", function (event) {
+    var target = event.target instanceof Element ? event.target : null;
+    if (!target) return;
+    var result = target.closest(".handbook-prediction button");
+    if (result) {
+      var id = result.parentNode.getAttribute("data-prediction");
+      mark("predictions", id, "result", result.getAttribute("data-result"));
+    } else if (target.closest(".handbook-progress-export")) {
+      download();
+    }
+  });
+  // Marks made in another tab show here too.
+  window.addEventListener("storage", function (event) {
+    if (event.key === KEY) refresh();
+  });
+
+  window.handbookProgress = {
+    KEY: KEY, FORMAT: FORMAT, VERSION: VERSION,
+    load: load, save: save, mark: mark, problem: problem, merge: merge,
+    importText: importText, refresh: refresh
+  };
+
+  // The theme's bundle, deferred like this script but later in the page, defines
+  // document$ (replaying the current page, then each page instant navigation swaps in)
+  // before DOMContentLoaded. From file:// it never emits: every page is a full load.
+  function start() {
+    setUp();
+    if (window.document$ && typeof window.document$.subscribe === "function") {
+      window.document$.subscribe(setUp);
+    }
+  }
+  if (window.document$ || document.readyState === "complete") {
+    start();
+  } else {
+    document.addEventListener("DOMContentLoaded", start);
+  }
+})();
