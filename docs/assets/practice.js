@@ -2,8 +2,11 @@
  * Practice mode: quiz yourself on the short answers.
  *
  * With practice mode on, every short answer (the "Say this" box, class `admonition
- * answer`) is hidden behind a "Reveal the answer" button: say your answer aloud, then
- * check it. The switch sits on the home page and at the top of every question page and
+ * answer`) and the sections below it that give it away (`.handbook-giveaway`, from "What
+ * the interviewer listens for" to "Pitfalls") are hidden behind a "Reveal the answer"
+ * button: say your answer aloud, then check it. Both are marked at build time
+ * (scripts/handbook_tools/hooks/practice.py). A link into a hidden section (the table of
+ * contents, a cross-link, a search result) reveals the answer and lands on the section. The switch sits on the home page and at the top of every question page and
  * holds for the whole handbook: it is kept in localStorage, so it survives navigation,
  * reloads and the offline copy. No network, no dependency: Material's `document$`
  * re-runs `setUp` after each instant navigation.
@@ -30,13 +33,42 @@
     }
   }
 
-  function setRevealed(box, revealed) {
-    box.classList.toggle("handbook-revealed", revealed);
-    var button = box.querySelector(":scope > .handbook-reveal");
-    if (button) {
-      button.setAttribute("aria-expanded", String(revealed));
-      button.textContent = revealed ? "Hide the answer" : "Reveal the answer";
+  // The answer and what gives it away are revealed together: one state per page.
+  function setRevealed(revealed) {
+    document.querySelectorAll(".md-typeset .handbook-giveaway").forEach(function (part) {
+      part.classList.toggle("handbook-revealed", revealed);
+    });
+    document.querySelectorAll(".md-typeset .admonition.answer").forEach(function (box) {
+      box.classList.toggle("handbook-revealed", revealed);
+      var button = box.querySelector(":scope > .handbook-reveal");
+      if (button) {
+        button.setAttribute("aria-expanded", String(revealed));
+        button.textContent = revealed ? "Hide the answer" : "Reveal the answer";
+      }
+    });
+  }
+
+  // The element a URL's fragment names, if practice mode hides it.
+  function hiddenTarget(hash) {
+    var id;
+    try {
+      id = decodeURIComponent(hash.slice(1));
+    } catch (error) {
+      return null;
     }
+    var target = id && document.getElementById(id);
+    if (!target || !document.documentElement.classList.contains(ON_CLASS)) return null;
+    var part = target.closest(".handbook-giveaway, .admonition.answer");
+    return part && !part.classList.contains("handbook-revealed") ? target : null;
+  }
+
+  // Arriving at a hidden section reveals it, then scrolls to it (the browser's own
+  // scroll found nothing to show).
+  function revealArrival() {
+    var target = hiddenTarget(window.location.hash);
+    if (!target) return;
+    setRevealed(true);
+    target.scrollIntoView();
   }
 
   function prepare(box) {
@@ -48,10 +80,16 @@
     var button = document.createElement("button");
     button.type = "button";
     button.className = "handbook-reveal md-button";
-    button.setAttribute("aria-controls", body.id);
+    var controlled = [body.id];
+    document.querySelectorAll(".md-typeset .handbook-giveaway").forEach(function (part) {
+      controlled.push(part.id);
+    });
+    button.setAttribute("aria-controls", controlled.join(" "));
     var hint = document.createElement("p");
     hint.className = "handbook-answer-hint";
-    hint.textContent = "Practice mode: say your answer aloud, then reveal this one.";
+    hint.textContent =
+      "Practice mode: say your answer aloud, then reveal this one" +
+      (controlled.length > 1 ? " and the explanation below it." : ".");
     box.insertBefore(hint, body);
     box.insertBefore(button, body);
   }
@@ -64,14 +102,13 @@
       var state = toggle.querySelector(".handbook-practice-toggle__state");
       if (state) state.textContent = on ? "on" : "off";
     });
-    document.querySelectorAll(".md-typeset .admonition.answer").forEach(function (box) {
-      setRevealed(box, !on);
-    });
+    setRevealed(!on);
   }
 
   function setUp() {
     document.querySelectorAll(".md-typeset .admonition.answer").forEach(prepare);
     apply(practising());
+    revealArrival();
   }
 
   if (!window.__handbookPractice) {
@@ -90,9 +127,18 @@
       var reveal = target.closest(".handbook-reveal");
       if (reveal) {
         var box = reveal.closest(".admonition.answer");
-        setRevealed(box, !box.classList.contains("handbook-revealed"));
+        setRevealed(!box.classList.contains("handbook-revealed"));
+        return;
+      }
+      // A link to a hidden section of this page: reveal it before the browser scrolls
+      // (no hashchange follows when the address already ends with that fragment).
+      var link = target.closest("a[href*='#']");
+      if (link && link.pathname === window.location.pathname && hiddenTarget(link.hash)) {
+        setRevealed(true);
       }
     });
+    // A fragment reached otherwise (typed, history, instant navigation within the page).
+    window.addEventListener("hashchange", revealArrival);
     // Another tab switched practice mode: follow it.
     window.addEventListener("storage", function (event) {
       if (event.key === KEY) apply(event.newValue === "on");

@@ -94,3 +94,22 @@ def test_pages_and_practice_mode_work_from_file_urls(
     page.locator("nav.md-nav a[href$='dict-items-vs-iteritems.html']").first.click()
     page.wait_for_url(re.compile(r"dict-items-vs-iteritems\.html$"))
     assert not page.locator(".handbook-answer-body").is_visible()
+
+
+def test_practice_mode_hides_and_links_reveal_from_file_urls(
+    offline_page, offline_site: Path
+) -> None:
+    """Practice mode hides what gives the answer away in the offline copy too, and a
+    link to a hidden section reveals it."""
+    page = offline_page
+    page.goto((offline_site / "questions/pass-statement.html").as_uri())
+    page.locator(".md-content .handbook-practice-toggle").click()
+    assert not page.locator("article h2#explanation").is_visible()
+    assert page.locator("article h2#predict-the-output").is_visible()
+    pitfalls = (offline_site / "questions/pass-statement.html").as_uri() + "#pitfalls"
+    # The fragment changed on the page, then the page loaded afresh with it.
+    for _ in ("hashchange", "load"):
+        page.goto(pitfalls)
+        assert page.locator("article h2#pitfalls").is_visible()
+        assert page.locator("article h2#explanation").is_visible()
+        page.goto((offline_site / "index.html").as_uri())

@@ -1,8 +1,18 @@
-"""Practice mode: short answers hidden until revealed, on every page, remembered."""
+"""Practice mode: short answers, and the sections below them that give them away,
+hidden until revealed, on every page, remembered; a link into a hidden section reveals
+it."""
 
 from __future__ import annotations
 
+import pytest
+
+from scripts.handbook_tools.hooks.practice import GIVEAWAY
+from tests.browser.test_accessibility import AXE, START, VIEWS
+from tests.conftest import require
+
 FIRST = "questions/pass-statement/"
+# The sections a reader still sees in practice mode: folded, or giving nothing away.
+SHOWN = ("short-answer", "predict-the-output", "follow-up-questions")
 
 
 def answer_text(page):
@@ -11,6 +21,29 @@ def answer_text(page):
 
 def toggle(page):
     return page.locator(".md-content .handbook-practice-toggle").first
+
+
+def practising(context) -> None:
+    """Practice mode on before any page of the context loads, as a returning reader has
+    it."""
+    context.add_init_script("localStorage.setItem('handbook.practice', 'on')")
+
+
+def heading(page, ident: str):
+    return page.locator(f"article h2#{ident}")
+
+
+def scrolled_to(page, ident: str) -> None:
+    """Wait until the element is shown with its top inside the viewport (the test
+    fails on a timeout otherwise)."""
+    page.wait_for_function(
+        """(ident) => {
+          const box = document.getElementById(ident).getBoundingClientRect();
+          return box.height > 0 && box.top >= -1 && box.top < window.innerHeight;
+        }""",
+        arg=ident,
+        timeout=5_000,
+    )
 
 
 def other_written_page(built_site) -> str:
@@ -91,3 +124,126 @@ def test_practice_mode_works_with_the_keyboard(page, site_url: str) -> None:
     page.locator(".handbook-reveal").focus()
     page.keyboard.press("Space")
     assert answer_text(page).is_visible()
+
+
+def test_practice_mode_hides_what_gives_the_answer_away(page, site_url: str) -> None:
+    page.goto(site_url + FIRST)
+    toggle(page).click()
+    for ident in GIVEAWAY:
+        assert not heading(page, ident).is_visible(), f"#{ident} shown in practice"
+    for ident in SHOWN:
+        assert heading(page, ident).is_visible(), f"#{ident} hidden in practice"
+    assert "explanation below" in page.locator(".handbook-answer-hint").inner_text()
+    reveal = page.locator(".handbook-reveal")
+    controls = reveal.get_attribute("aria-controls").split()
+    assert controls == [
+        "handbook-answer-pass-statement",
+        "handbook-giveaway-pass-statement",
+    ]
+
+    reveal.click()
+    for ident in GIVEAWAY:
+        assert heading(page, ident).is_visible(), f"#{ident} still hidden"
+    reveal.click()
+    assert not heading(page, "explanation").is_visible()
+    toggle(page).click()
+    assert heading(page, "explanation").is_visible(), "practice off shows everything"
+
+
+@pytest.mark.parametrize("view", list(VIEWS))
+def test_arriving_at_a_hidden_section_reveals_it(
+    browser, site_url: str, view: str
+) -> None:
+    """A search result or a shared link to a section practice mode hides: the section
+    shows, scrolled to, in either palette, at desktop and phone widths."""
+    context = browser.new_context(reduced_motion="reduce", **VIEWS[view])
+    try:
+        practising(context)
+        page = context.new_page()
+        page.goto(site_url + FIRST + "#pitfalls")
+        assert heading(page, "pitfalls").is_visible()
+        scrolled_to(page, "pitfalls")
+        assert page.locator(".handbook-reveal").get_attribute("aria-expanded") == "true"
+        # Without a fragment the page opens hidden.
+        page.goto(site_url + FIRST)
+        assert not heading(page, "pitfalls").is_visible()
+    finally:
+        context.close()
+
+
+def test_the_table_of_contents_reveals_a_hidden_section(
+    context, page, site_url: str
+) -> None:
+    practising(context)
+    page.goto(site_url + FIRST)
+    assert not heading(page, "explanation").is_visible()
+    entry = page.locator(".md-sidebar--secondary a[href$='#explanation']")
+    entry.click()
+    assert heading(page, "explanation").is_visible()
+    scrolled_to(page, "explanation")
+    # Hidden again by hand, then the same entry (the address already ends with
+    # #explanation, so no hashchange follows): shown again.
+    page.locator(".handbook-reveal").click()
+    assert not heading(page, "explanation").is_visible()
+    entry.click()
+    assert heading(page, "explanation").is_visible()
+
+
+def test_a_cross_link_into_a_hidden_section_reveals_it(
+    context, page, site_url: str
+) -> None:
+    """A link from another page, followed by instant navigation (no reload)."""
+    practising(context)
+    page.goto(site_url + "questions/django-debug-toolbar/")
+    page.evaluate("window.__marker = 1")
+    page.evaluate(
+        """(href) => {
+          const link = document.createElement("a");
+          link.href = href;
+          link.id = "cross-link";
+          link.textContent = "Pitfalls of the pass statement";
+          document.querySelector("article").prepend(link);
+        }""",
+        site_url + FIRST + "#pitfalls",
+    )
+    page.locator("#cross-link").click()
+    page.wait_for_url("**/pass-statement/#pitfalls")
+    assert page.evaluate("window.__marker") == 1, "instant navigation kept the page"
+    assert heading(page, "pitfalls").is_visible()
+    scrolled_to(page, "pitfalls")
+
+
+def test_practice_mode_prints_everything(page, site_url: str) -> None:
+    page.goto(site_url + FIRST)
+    toggle(page).click()
+    assert not heading(page, "explanation").is_visible()
+    page.emulate_media(media="print")
+    for ident in GIVEAWAY:
+        assert heading(page, ident).is_visible(), f"#{ident} hidden on paper"
+
+
+@pytest.mark.parametrize("view", list(VIEWS))
+def test_practice_mode_passes_axe(browser, site_url: str, view: str) -> None:
+    """What practice mode adds (the hint, the button, the hidden parts), hidden and
+    revealed, in both palettes, at desktop and phone widths."""
+    require(AXE.is_file(), "node_modules/axe-core (npm ci)")
+    context = browser.new_context(reduced_motion="reduce", **VIEWS[view])
+    try:
+        practising(context)
+        page = context.new_page()
+        page.goto(site_url + FIRST)
+        assert not heading(page, "explanation").is_visible()
+        page.add_script_tag(path=str(AXE))
+        for state in ("hidden", "revealed, the button hovered and focused"):
+            if state != "hidden":
+                page.locator(".handbook-reveal").click()
+                assert heading(page, "explanation").is_visible()
+            # Once the button's colour transition has ended.
+            page.wait_for_function(
+                "document.getAnimations().every((a) => a.playState !== 'running')"
+            )
+            page.evaluate(START)
+            found = page.evaluate("() => window.__axeResult")
+            assert found == [], f"{view}, {state}: {found}"
+    finally:
+        context.close()

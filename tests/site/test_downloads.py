@@ -109,6 +109,81 @@ def test_pdf_has_a_bookmark_for_every_question(
     assert "Contents" in titles
 
 
+def outline(entries: list) -> list[tuple[str, list]]:
+    """pypdf's outline (a nested list holds the children of the entry before it) as
+    [(title, children)]."""
+    tree: list[tuple[str, list]] = []
+    for entry in entries:
+        if isinstance(entry, list):
+            tree[-1] = (tree[-1][0], outline(entry))
+        else:
+            tree.append((" ".join(entry.title.split()), []))
+    return tree
+
+
+@pytest.mark.browser
+def test_pdf_outline_nests_the_questions_under_their_parts(
+    handbook_pdf: Path, built_site: Path
+) -> None:
+    top = dict(outline(PdfReader(handbook_pdf).outline))
+    pages = built_pages(built_site)
+    parts = facts.nav_sections(facts.config()["nav"])
+    assert parts, "the nav has parts"
+    for part, uris in parts:
+        assert part in top, f"no top-level bookmark for the part {part}"
+        questions = [title for title, _ in top[part]]
+        expected = [heading(pages[Path(uri).stem]) for uri in uris]
+        assert questions == expected, f"{part}: its questions, in nav order"
+    for question in facts.questions():
+        assert heading(pages[question.slug]) not in top, "a question at the top level"
+    assert "Contents" in top
+
+
+def body_text(text: str) -> str:
+    """A page's text without the running header and the page-number footer."""
+    text = re.sub(r"Page \d+ of \d+", "", text)
+    return squash(text.replace(pdf.TITLE, "", 1))
+
+
+# A page holding less than this (without spaces) is a near-blank page: a lone heading,
+# a fold's title or a note pushed onto a page of its own.
+NEAR_BLANK = 150
+
+
+@pytest.mark.browser
+def test_pdf_has_no_near_blank_page(pdf_text: list[str]) -> None:
+    near_blank = {
+        number: body_text(text)[:80]
+        for number, text in enumerate(pdf_text, start=1)
+        if number > 1 and len(body_text(text)) < NEAR_BLANK  # page 1: the cover
+    }
+    assert near_blank == {}, f"near-blank pages: {near_blank}"
+
+
+def prediction_outputs(html: str) -> list[str]:
+    """The output shown in each prediction's reveal block."""
+    outputs = []
+    for block in re.findall(r'<details class="reveal">(.*?)</details>', html, re.S):
+        listing = re.search(r"<pre[^>]*>(.*?)</pre>", block, re.S)
+        assert listing, "a prediction without its output"
+        outputs.append(squash(re.sub(r"<[^>]+>", "", listing.group(1))))
+    return outputs
+
+
+@pytest.mark.browser
+def test_pdf_prints_every_prediction_revealed(
+    pdf_text: list[str], built_site: Path
+) -> None:
+    everything = squash("".join(pdf_text))
+    for slug, html in built_pages(built_site).items():
+        if not written(html):
+            continue
+        outputs = prediction_outputs(html)
+        assert len(outputs) >= 3, f"{slug}: fewer than three predictions"
+        for output in outputs:
+            assert output in everything, f"{slug}: a prediction printed folded"
+
+
 @pytest.mark.browser
 def test_pdf_has_cover_contents_and_page_numbers(pdf_text: list[str]) -> None:
     total = len(pdf_text)

@@ -212,6 +212,28 @@ def test_short_answers_are_wrapped_once_with_ids_unique_per_page() -> None:
     assert practice.wrap_answers(wrapped, "gen") == wrapped
 
 
+def test_what_gives_the_answer_away_is_wrapped_once() -> None:
+    def section(ident: str) -> str:
+        return f'<h2 id="{ident}">{ident}</h2>\n<p>{ident} text</p>\n'
+
+    html = "".join(
+        section(ident)
+        for ident in ("short-answer", *practice.GIVEAWAY, "predict-the-output")
+    )
+    wrapped = practice.wrap_giveaway(html, "gen")
+    opening = '<div class="handbook-giveaway" id="handbook-giveaway-gen">\n'
+    assert wrapped.count(opening) == 1
+    hidden = wrapped.split(opening)[1].split("</div>")[0]
+    assert hidden == "".join(section(ident) for ident in practice.GIVEAWAY)
+    assert wrapped.endswith(section("predict-the-output"))
+    assert practice.wrap_giveaway(wrapped, "gen") == wrapped
+    # To the end of the page when nothing follows; a page without them unchanged.
+    assert practice.wrap_giveaway(section("pitfalls"), "gen").endswith("</div>\n")
+    assert practice.wrap_giveaway(section("short-answer"), "gen") == section(
+        "short-answer"
+    )
+
+
 def test_the_deck_reads_the_answer_with_or_without_practice_modes_wrapper() -> None:
     box = (
         '<div class="admonition answer">\n<p class="admonition-title">Say this</p>\n'
