@@ -20,8 +20,11 @@ WIDTHS = {"phone": PHONE, "desktop": DESKTOP}
 PAGES = ["questions/django-unit-tests/", ""]
 
 # The focused element, once every transition it started (search opening on focus, the
-# skip link sliding in) has ended.
+# skip link sliding in) has ended. The theme reacts to focus a frame or two later.
 FOCUSED = """async () => {
+  for (let frame = 0; frame < 3; frame++) {
+    await new Promise((done) => requestAnimationFrame(() => setTimeout(done)));
+  }
   await Promise.all(document.getAnimations().map((animation) => animation.finished));
   const element = document.activeElement;
   if (!element || element === document.body) return null;
