@@ -84,7 +84,9 @@ MEASURE = """() => {
   const body = ".admonition.answer .handbook-answer-body";
   const answer = document.querySelector(`${body} > p`);
   return {
-    body: size(document.querySelector(".md-content .md-typeset > p")),
+    // The body text's size: what the page's prose inherits (its first paragraph may be
+    // a smaller note, or sit in practice mode's wrapper).
+    body: size(document.querySelector(".md-content .md-typeset")),
     answer: [...document.querySelectorAll(`${body} *`)]
       .filter((element) => element.closest("p") && visible(element)).map(size),
     labels: [...document.querySelectorAll(`${body} > p`)]

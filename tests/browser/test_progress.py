@@ -100,7 +100,7 @@ def test_a_mark_survives_reload_and_shows_in_the_nav_and_home_table(
     assert home_cell(page, SECOND).inner_text() == "known"
     assert home_cell(page, "generators").inner_text() == "new"
     header = page.locator("table th").nth(2)
-    assert header.inner_text() == "Status"
+    assert header.inner_text() == "Level · status"
 
 
 def test_the_script_loads_on_entry_from_a_page_without_it(page, site_url: str) -> None:

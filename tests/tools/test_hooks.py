@@ -94,12 +94,12 @@ def test_question_map_follows_front_matter(tmp_path: Path) -> None:
     )
     table = question_map.question_map(config)
     assert "### Web" in table
-    # The Status column's cell is the reader's mark (docs/assets/progress.js), by slug.
+    # The level's cell holds the reader's mark (docs/assets/progress.js), by slug.
     status = '<span data-progress-question="{}">new</span>'
-    assert "| # | Question | Status | Level | Topics |" in table
-    row_a = "| 1 | [The `a` question](questions/a.md) | {} | beginner | http, caching |"
+    assert "| # | Question | Level · status | Topics |" in table
+    row_a = "| 1 | [The `a` question](questions/a.md) | beginner · {} | http, caching |"
     assert row_a.format(status.format("a")) in table
-    row_b = "| 2 | [B](questions/b.md) | {} | advanced | http |"
+    row_b = "| 2 | [B](questions/b.md) | advanced · {} | http |"
     assert row_b.format(status.format("b")) in table
     assert "- **caching**: [The `a` question](questions/a.md)" in table
     both = "- **http**: [The `a` question](questions/a.md), [B](questions/b.md)"

@@ -1,7 +1,8 @@
 """The home page's map of the questions (`<!-- handbook:question-map -->`): a table per
 nav section with each question's level and topics, then the questions by topic, from the
-pages' own front matter, so the map never disagrees with the pages. Its Status column
-says "new" until docs/assets/progress.js writes the reader's own mark in each cell.
+pages' own front matter, so the map never disagrees with the pages. The reader's status
+shares the level's cell ("beginner · new"): docs/assets/progress.js writes the reader's
+own mark there. A column of its own made the table too wide for a phone (390 px).
 
 The tags plugin's own index (docs/tags.md) lists pages by tag, but not inside the home
 page, nor with the question's number and level: this table is ours.
@@ -36,8 +37,8 @@ def question_map(config) -> str:
             out += [
                 f"### {name}",
                 "",
-                "| # | Question | Status | Level | Topics |",
-                "|--:|---|---|---|---|",
+                "| # | Question | Level · status | Topics |",
+                "|--:|---|---|---|",
             ]
         meta, body = facts.front_matter(docs / uri)
         title = _heading(body) or uri
@@ -47,7 +48,7 @@ def question_map(config) -> str:
         level = meta.get("difficulty", "")
         status = f'<span data-progress-question="{Path(uri).stem}">new</span>'
         topics = ", ".join(tags)
-        out.append(f"| {number} | [{title}]({uri}) | {status} | {level} | {topics} |")
+        out.append(f"| {number} | [{title}]({uri}) | {level} · {status} | {topics} |")
     if section is not None:
         out.append("")
     if by_topic:
