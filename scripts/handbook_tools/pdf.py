@@ -8,7 +8,7 @@ CSS (docs/assets/handbook.css) shows every tab, wraps long code lines and drops 
 site's navigation. The light theme is forced.
 
 Chromium's outline follows the headings, where a part's title and its questions' titles
-are all `<h1>`: pypdf then nests each question under its part (the nav's sections).
+are all `<h1>`: pdf_outline.py then nests each question under its part.
 
 Usage: python -m scripts.handbook_tools.pdf [--site-dir site]
 Builds the site into --site-dir first when it holds no print page, then writes
@@ -22,18 +22,12 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from scripts.handbook_tools import chromium, facts, static_site
+from scripts.handbook_tools import chromium, facts, pdf_outline, static_site
 from scripts.handbook_tools.build import build
 from scripts.handbook_tools.downloads import PDF_FILE
 from scripts.handbook_tools.facts import ROOT
-
-if TYPE_CHECKING:  # pypdf, like Playwright, is a test requirement: imported when used
-    from pypdf import PdfReader
-    from pypdf.generic import Fit
 
 TITLE = "Python Backend Interview Handbook"
 
@@ -94,80 +88,10 @@ def render(site_dir: Path, output: Path | None = None) -> Path:
             context.close()
         finally:
             browser.close()
-    nest_outline(
+    pdf_outline.nest_outline(
         output, [part for part, _ in facts.nav_sections(facts.config()["nav"])]
     )
     return output
-
-
-@dataclass
-class Entry:
-    """An outline entry: its title, where it points, the entries under it."""
-
-    title: str
-    page: int
-    fit: Fit
-    children: list[Entry] = field(default_factory=list)
-
-
-def outline_tree(reader: PdfReader, entries: list) -> list[Entry]:
-    """pypdf's outline (a list where a nested list holds the children of the entry
-    before it) as a tree."""
-    from pypdf.generic import Fit
-
-    tree: list[Entry] = []
-    for entry in entries:
-        if isinstance(entry, list):
-            tree[-1].children = outline_tree(reader, entry)
-            continue
-        fit = Fit.xyz(entry.get("/Left"), entry.get("/Top"), entry.get("/Zoom"))
-        page = reader.get_destination_page_number(entry)
-        tree.append(Entry(" ".join(entry.title.split()), page, fit))
-    return tree
-
-
-def nested_in_parts(tree: list[Entry], parts: list[str]) -> list[Entry]:
-    """The entries after a part's title, up to the next part, as that part's children;
-    those before the first part (the cover, the contents) stay at the top."""
-    top: list[Entry] = []
-    part = None
-    for entry in tree:
-        if entry.title in parts:
-            part = entry
-            top.append(part)
-        elif part is None:
-            top.append(entry)
-        else:
-            part.children.append(entry)
-    return top
-
-
-def nest_outline(path: Path, parts: list[str]) -> None:
-    """Rewrite the PDF at `path` with its outline nested in the parts."""
-    from pypdf import PdfReader, PdfWriter
-
-    reader = PdfReader(path)
-    tree = nested_in_parts(outline_tree(reader, reader.outline), parts)
-    writer = PdfWriter(clone_from=reader)
-    writer.root_object.pop("/Outlines", None)
-
-    def add(entries: list[Entry], parent=None) -> None:
-        for entry in entries:
-            # The cover, the contents and the parts open; each question folded.
-            opened = parent is None
-            item = writer.add_outline_item(
-                title=entry.title,
-                page_number=entry.page,
-                parent=parent,
-                fit=entry.fit,
-                is_open=opened,
-            )
-            add(entry.children, item)
-
-    add(tree)
-    writer.compress_identical_objects(remove_unreferenced=True)
-    with path.open("wb") as out:
-        writer.write(out)
 
 
 def main(argv: list[str] | None = None) -> int:
