@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.test_accessibility import AXE, SETTLED, START
+from tests.browser.test_accessibility import AXE, SETTLED, START, VIEWS
 from tests.conftest import require
 
 FIRST = "pass-statement"
@@ -284,16 +284,6 @@ def test_progress_works_in_the_offline_copy(
     bad.write_text("{")
     assert "not JSON" in import_file(page, bad)
     assert import_file(page, saved).startswith("Imported 0 entries")
-
-
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1280, "height": 800}
-VIEWS = {
-    "light-390": {"color_scheme": "light", "viewport": PHONE},
-    "dark-390": {"color_scheme": "dark", "viewport": PHONE},
-    "light-desktop": {"color_scheme": "light", "viewport": DESKTOP},
-    "dark-desktop": {"color_scheme": "dark", "viewport": DESKTOP},
-}
 
 
 @pytest.mark.parametrize("view", VIEWS)
