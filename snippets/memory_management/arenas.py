@@ -49,10 +49,9 @@ changes = {}  # arenas in use, compared with the start
 
 def report(moment):
     changes[moment] = arenas_in_use() - start
-    if changes[moment] > 3:
-        print(f"{moment}: about {round(changes[moment], -1)} arenas more")
-    else:
-        print(f"{moment}: back to the start, give or take 3 arenas")
+    more = f"about {round(changes[moment], -1)} arenas more"
+    same = "back to the start, give or take 3 arenas"
+    print(f"{moment}:", more if changes[moment] > 3 else same)
 
 
 floats = [float(n) for n in range(1_000_000)]  # 24-byte objects
