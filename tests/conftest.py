@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from scripts.handbook_tools.anatomy import section_code
 from scripts.handbook_tools.build import build
 from snippets import loopback
 
@@ -44,19 +45,6 @@ def redis_url() -> str:
         yield url
 
 
-SECTION_MARK = "--8<-- ["
-
-
-def section_code(include: str) -> str:
-    """The code of `snippets/FILE:SECTION`, as pymdownx.snippets puts it on the page."""
-    path, name = include.split(":")
-    lines = (ROOT / "snippets" / path).read_text().splitlines()
-    start = next(i for i, line in enumerate(lines) if f"[start:{name}]" in line)
-    end = next(i for i, line in enumerate(lines) if f"[end:{name}]" in line)
-    code = [line for line in lines[start + 1 : end] if SECTION_MARK not in line]
-    return "\n".join(code)
-
-
 def run_section(include: str) -> str:
     """What a prediction shows: its section run alone, as markdown-exec runs a fence
     with no session (fresh globals, `print` into a buffer), and the text it printed."""
@@ -67,7 +55,9 @@ def run_section(include: str) -> str:
         buffer.write(" ".join(str(text) for text in texts) + end)
 
     namespace = {"__name__": "prediction", "print": buffered_print}
-    exec(compile(section_code(include), f"<{include}>", "exec"), namespace)
+    code = section_code(include)
+    assert code is not None, f"snippets/{include}: no such file or section"
+    exec(compile(code, f"<{include}>", "exec"), namespace)
     return buffer.getvalue()
 
 

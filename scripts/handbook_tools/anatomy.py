@@ -164,8 +164,9 @@ def _listens_for(heading: Line, lines: list[Line]) -> list[tuple[int, str]]:
     return []
 
 
-def section_lines(include: str) -> list[str] | None:
-    """The non-blank lines of `snippets/FILE:SECTION`; None if it does not exist."""
+def section_code(include: str) -> str | None:
+    """The code of `snippets/FILE:SECTION` as pymdownx.snippets puts it on the page
+    (nested section markers left out); None if there is no such section."""
     path, _, name = include.partition(":")
     target = ROOT / "snippets" / path
     if not target.is_file():
@@ -175,11 +176,16 @@ def section_lines(include: str) -> list[str] | None:
     ends = [i for i, line in enumerate(lines) if f"[end:{name}]" in line]
     if not starts or not ends:
         return None
-    return [
-        line
-        for line in lines[starts[0] + 1 : ends[0]]
-        if line.strip() and "--8<--" not in line
-    ]
+    code = lines[starts[0] + 1 : ends[0]]
+    return "\n".join(line for line in code if "--8<-- [" not in line)
+
+
+def section_lines(include: str) -> list[str] | None:
+    """The non-blank lines of `snippets/FILE:SECTION`; None if it does not exist."""
+    code = section_code(include)
+    return (
+        None if code is None else [line for line in code.splitlines() if line.strip()]
+    )
 
 
 def _include(lines: list[Line]) -> str | None:
