@@ -8,11 +8,15 @@
  *
  *   {"format": "python-interview-handbook/progress", "version": 1,
  *    "questions":   {"<slug>": {"status": "new|learning|known", "changed": "<ISO date>"}},
- *    "predictions": {"<slug>#<heading-id>": {"result": "right|wrong", "changed": "..."}}}
+ *    "predictions": {"<slug>#<heading-id>": {"result": "right|wrong", "changed": "..."}},
+ *    "reviews":     {"<card id>": {"card": {<ts-fsrs card, "due": "<ISO date>", ...>},
+ *                                  "changed": "..."}},
+ *    "mocks":       {"<started, ISO date>": {"questions": [...], ..., "changed": "..."}}}
  *
- * Other features (spaced review, the mock interview) read and write it through
- * `window.handbookProgress` (load, save, mark, validate, merge). Our own code: a few
- * dozen lines of storage and validation need no library.
+ * Each entry carries the date it changed: an import keeps the newer of two. The spaced
+ * review (review.js) and the mock interview (mock-interview.js) read and write it
+ * through `window.handbookProgress` (load, save, put, mark, problem, merge). Our own
+ * code: a few dozen lines of storage and validation need no library.
  *
  * Loaded only by question pages and the home page (docs/overrides/main.html puts the
  * script in the page's content, which Material's instant navigation evaluates again on
@@ -31,8 +35,33 @@
   var RESULTS = ["right", "wrong"];
   var SYMBOL = { learning: "\u25D0", known: "\u2713" }; // half circle, check mark
 
+  function oneOf(field, allowed) {
+    return function (entry) {
+      return allowed.indexOf(entry[field]) < 0
+        ? "has " + field + " " + JSON.stringify(entry[field]) + " (expected " + allowed.join(", ") + ")"
+        : "";
+    };
+  }
+
+  /* Each kind of entry, and what is wrong with one of them ("" if nothing). */
+  var KINDS = {
+    questions: oneOf("status", STATUSES),
+    predictions: oneOf("result", RESULTS),
+    // A card's FSRS state as ts-fsrs gives it (docs/assets/review.js), dates as ISO text.
+    reviews: function (entry) {
+      return isObject(entry.card) && !isNaN(Date.parse(entry.card.due))
+        ? "" : 'has no card with a valid "due" date';
+    },
+    // A finished mock interview (docs/assets/mock-interview.js).
+    mocks: function (entry) {
+      return Array.isArray(entry.questions) ? "" : 'has no "questions" list';
+    }
+  };
+
   function empty() {
-    return { format: FORMAT, version: VERSION, questions: {}, predictions: {} };
+    var data = { format: FORMAT, version: VERSION };
+    for (var kind in KINDS) data[kind] = {};
+    return data;
   }
 
   function isObject(value) {
@@ -49,21 +78,16 @@
       return "it is version " + JSON.stringify(data.version) +
         "; this handbook reads version " + VERSION + ".";
     }
-    var parts = [["questions", "status", STATUSES], ["predictions", "result", RESULTS]];
-    for (var p = 0; p < parts.length; p++) {
-      var name = parts[p][0], field = parts[p][1], allowed = parts[p][2];
-      var entries = data[name] === undefined ? {} : data[name];
-      if (!isObject(entries)) return '"' + name + '" is not an object.';
+    for (var kind in KINDS) {
+      var entries = data[kind] === undefined ? {} : data[kind];
+      if (!isObject(entries)) return '"' + kind + '" is not an object.';
       for (var id in entries) {
         var entry = entries[id];
-        if (!isObject(entry) || allowed.indexOf(entry[field]) < 0) {
-          return name + ' entry "' + id + '" has ' + field + " " +
-            JSON.stringify(isObject(entry) ? entry[field] : entry) +
-            " (expected " + allowed.join(", ") + ").";
+        var fault = isObject(entry) ? KINDS[kind](entry) : "is not an object";
+        if (!fault && (typeof entry.changed !== "string" || isNaN(Date.parse(entry.changed)))) {
+          fault = 'has no valid "changed" date';
         }
-        if (typeof entry.changed !== "string" || isNaN(Date.parse(entry.changed))) {
-          return name + ' entry "' + id + '" has no valid "changed" date.';
-        }
+        if (fault) return kind + ' entry "' + id + '" ' + fault + ".";
       }
     }
     return "";
@@ -73,8 +97,7 @@
     try {
       var data = JSON.parse(window.localStorage.getItem(KEY));
       if (data && !problem(data)) {
-        data.questions = data.questions || {};
-        data.predictions = data.predictions || {};
+        for (var kind in KINDS) data[kind] = data[kind] || {};
         return data;
       }
     } catch (error) {
@@ -91,20 +114,26 @@
     }
   }
 
-  /* Set one entry (`kind` "questions" or "predictions") and store it. */
-  function mark(kind, id, field, value) {
+  /* Store `entry` (its "changed" date set to now) as `kind`'s entry `id`. */
+  function put(kind, id, entry) {
     var data = load();
-    var entry = { changed: new Date().toISOString() };
-    entry[field] = value;
+    entry.changed = new Date().toISOString();
     data[kind][id] = entry;
     save(data);
     refresh();
   }
 
+  /* Set one mark (`kind` "questions" or "predictions") and store it. */
+  function mark(kind, id, field, value) {
+    var entry = {};
+    entry[field] = value;
+    put(kind, id, entry);
+  }
+
   /* Merge `incoming` into `data` in place, the newer `changed` winning; how many came. */
   function merge(data, incoming) {
     var brought = 0;
-    ["questions", "predictions"].forEach(function (kind) {
+    Object.keys(KINDS).forEach(function (kind) {
       var entries = incoming[kind] || {};
       Object.keys(entries).forEach(function (id) {
         var mine = data[kind][id];
@@ -274,7 +303,7 @@
 
   window.handbookProgress = {
     KEY: KEY, FORMAT: FORMAT, VERSION: VERSION,
-    load: load, save: save, mark: mark, problem: problem, merge: merge,
+    load: load, save: save, put: put, mark: mark, problem: problem, merge: merge,
     importText: importText, refresh: refresh
   };
 

@@ -37,7 +37,8 @@ class Drill:
     answer_html: str
 
 
-def _section(content: str, section_id: str) -> str:
+def section(content: str, section_id: str) -> str:
+    """The `<h2 id=section_id>` section of a rendered page, heading included."""
     start = content.find(f'<h2 id="{section_id}"')
     if start < 0:
         return ""
@@ -70,7 +71,7 @@ def _plain_code(fragment: str) -> str:
 
 def follow_ups(content: str) -> list[Drill]:
     drills = []
-    for summary, body in _blocks(_section(content, FOLLOW_UPS_ID), "question"):
+    for summary, body in _blocks(section(content, FOLLOW_UPS_ID), "question"):
         tests = _PARAGRAPH.match(body)
         prompt = tests[0] if tests else ""
         answer = body[tests.end() :].strip() if tests else body
@@ -81,12 +82,12 @@ def follow_ups(content: str) -> list[Drill]:
 
 
 def predictions(content: str) -> list[Drill]:
-    section = _section(content, PREDICTIONS_ID)
-    headings = list(_H3.finditer(section))
+    part_html = section(content, PREDICTIONS_ID)
+    headings = list(_H3.finditer(part_html))
     drills = []
     for n, heading in enumerate(headings):
-        end = headings[n + 1].start() if n + 1 < len(headings) else len(section)
-        part = section[heading.end() : end]
+        end = headings[n + 1].start() if n + 1 < len(headings) else len(part_html)
+        part = part_html[heading.end() : end]
         reveals = _blocks(part, "reveal")
         if not reveals:
             continue

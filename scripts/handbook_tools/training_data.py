@@ -1,0 +1,86 @@
+"""What the in-browser trainers read: the spaced review (docs/assets/review.js) and the
+mock interview (docs/assets/mock-interview.js). hooks/training.py writes it into their
+pages as JSON, inline, so they work from the offline copy (file:// cannot fetch a file):
+
+    {"questions": [{"slug", "number", "title", "url", "section", "level", "tags",
+                    "asked_as", "answer_html", "rubric_html"}],
+     "cards": [{"id", "slug", "kind", "front_html", "prompt_html", "answer_html"}]}
+
+`cards` are the deck's (deck.py; the Anki file holds the same ones). A card's `id` is
+what the reader's stored review state is keyed by, so it must not change while the card
+does not: `answer:SLUG`, `prediction:SLUG#HEADING-ID` or `follow-up:SLUG:QUESTION`.
+`url` is relative to the page the data is written into. `rubric_html` is the page's
+"What the interviewer listens for" list.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+
+from mkdocs.utils import get_relative_url
+
+from scripts.handbook_tools import drills
+from scripts.handbook_tools.anki_deck import Card
+
+RUBRIC_ID = "what-the-interviewer-listens-for"
+ELEMENT_ID = "handbook-training-data"
+
+
+def card_id(card: Card) -> str:
+    if card.kind == "answer":
+        return f"answer:{card.slug}"
+    if card.kind == "prediction":
+        return f"prediction:{card.slug}#{card.key}"
+    return f"{card.kind}:{card.slug}:{card.key}"
+
+
+def rubric_html(content: str) -> str:
+    """The listens-for section of a rendered question page, its heading left out."""
+    section = drills.section(content, RUBRIC_ID)
+    return section[section.find("</h2>") + len("</h2>") :].strip() if section else ""
+
+
+def question_entry(page, cards: list[Card], section: str) -> dict:
+    answer = cards[0]
+    return {
+        "slug": answer.slug,
+        "number": answer.number,
+        "title": answer.title,
+        "url": page.url,
+        "section": section,
+        "level": page.meta.get("difficulty", ""),
+        "tags": answer.tags,
+        "asked_as": answer.asked_as,
+        "answer_html": answer.answer_html,
+        "rubric_html": rubric_html(page.content or ""),
+    }
+
+
+def card_entry(card: Card) -> dict:
+    if card.kind == "answer":
+        front = html.escape(card.title)
+        prompt = f"<p>{html.escape(card.asked_as)}</p>" if card.asked_as else ""
+    else:
+        front, prompt = card.question_html, card.prompt_html
+    return {
+        "id": card_id(card),
+        "slug": card.slug,
+        "kind": card.kind,
+        "front_html": front,
+        "prompt_html": prompt,
+        "answer_html": card.answer_html,
+    }
+
+
+def as_script(data: dict, from_url: str) -> str:
+    """`data` as the inline JSON block of the page at `from_url`, its questions' links
+    made relative to that page."""
+    questions = [
+        {**question, "url": get_relative_url(question["url"], from_url)}
+        for question in data["questions"]
+    ]
+    text = json.dumps({**data, "questions": questions}, ensure_ascii=False)
+    # `</script>` in a card must not end the block: JSON allows `\u003c` for `<`.
+    text = text.replace("<", "\\u003c")
+    return f'<script type="application/json" id="{ELEMENT_ID}">{text}</script>'
