@@ -1,6 +1,7 @@
 """The data of the in-browser trainers (training_data.py), written into each page that
 holds the marker `<!-- handbook:training-data -->` (docs/review.md,
 docs/mock-interview.md). Only those pages carry it: a question page weighs nothing more.
+The home page's dashboard gets the number of cards (`data-cards="{cards}"`).
 
 Written once every page is rendered (the data is read from the question pages as the
 site shows them), into the page's content, so Material's instant navigation brings it
@@ -17,6 +18,8 @@ from mkdocs.plugins import event_priority
 from scripts.handbook_tools import deck, facts, training_data
 
 MARKER = "<!-- handbook:training-data -->"
+# The home page's dashboard (docs/assets/dashboard.js) counts the cards not yet started.
+CARD_COUNT = 'data-cards="{cards}"'
 _data: dict = {"questions": [], "cards": []}
 
 
@@ -38,6 +41,7 @@ def on_env(env, config, files, **_):
 
 
 def on_post_page(output, page, config, **_):
+    output = output.replace(CARD_COUNT, f'data-cards="{len(_data["cards"])}"')
     if MARKER not in output:
         return output
     if not _data["questions"]:
