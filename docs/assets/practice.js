@@ -6,10 +6,14 @@
  * the interviewer listens for" to "Pitfalls") are hidden behind a "Reveal the answer"
  * button: say your answer aloud, then check it. Both are marked at build time
  * (scripts/handbook_tools/hooks/practice.py). A link into a hidden section (the table of
- * contents, a cross-link, a search result) reveals the answer and lands on the section. The switch sits on the home page and at the top of every question page and
+ * contents, a cross-link, a search result) reveals the answer and lands on the section;
+ * so does the browser's find in page (the parts are `hidden="until-found"`). The switch
+ * sits on the home page and at the top of every question page and
  * holds for the whole handbook: it is kept in localStorage, so it survives navigation,
- * reloads and the offline copy. No network, no dependency: Material's `document$`
- * re-runs `setUp` after each instant navigation.
+ * reloads and the offline copy (an inline script in the page's head, in
+ * docs/overrides/main.html, sets the switch's class before the first paint, so nothing is
+ * shown and then hidden). No network, no dependency: Material's `document$` re-runs
+ * `setUp` after each instant navigation.
  */
 (function () {
   "use strict";
@@ -33,13 +37,26 @@
     }
   }
 
+  // Hidden "until found": the browser's find in page (Ctrl+F) still searches a hidden
+  // part and fires `beforematch` on it before it shows a match there.
+  function hideUntilFound(part, hidden) {
+    if (hidden) {
+      part.setAttribute("hidden", "until-found");
+    } else {
+      part.removeAttribute("hidden");
+    }
+  }
+
   // The answer and what gives it away are revealed together: one state per page.
   function setRevealed(revealed) {
     document.querySelectorAll(".md-typeset .handbook-giveaway").forEach(function (part) {
       part.classList.toggle("handbook-revealed", revealed);
+      hideUntilFound(part, !revealed);
     });
     document.querySelectorAll(".md-typeset .admonition.answer").forEach(function (box) {
       box.classList.toggle("handbook-revealed", revealed);
+      var body = box.querySelector(":scope > .handbook-answer-body");
+      if (body) hideUntilFound(body, !revealed);
       var button = box.querySelector(":scope > .handbook-reveal");
       if (button) {
         button.setAttribute("aria-expanded", String(revealed));
@@ -139,6 +156,8 @@
     });
     // A fragment reached otherwise (typed, history, instant navigation within the page).
     window.addEventListener("hashchange", revealArrival);
+    // Find in page found a word in a hidden part: reveal the whole answer with it.
+    document.addEventListener("beforematch", function () { setRevealed(true); }, true);
     // Another tab switched practice mode: follow it.
     window.addEventListener("storage", function (event) {
       if (event.key === KEY) apply(event.newValue === "on");

@@ -4,6 +4,8 @@ it."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from scripts.handbook_tools.hooks.practice import GIVEAWAY
@@ -148,6 +150,45 @@ def test_practice_mode_hides_what_gives_the_answer_away(page, site_url: str) -> 
     assert not heading(page, "explanation").is_visible()
     toggle(page).click()
     assert heading(page, "explanation").is_visible(), "practice off shows everything"
+
+
+def test_the_answers_are_hidden_from_the_first_paint(
+    context, page, site_url: str
+) -> None:
+    """Practice mode's class is set by the head's inline script, before the content is
+    painted: with practice.js never arriving, the answer is still hidden."""
+    practising(context)
+    context.route("**/assets/practice.js", lambda route: route.abort())
+    page.goto(site_url + FIRST)
+    assert page.evaluate(
+        "document.documentElement.classList.contains('handbook-practice')"
+    )
+    assert not answer_text(page).is_visible()
+    assert not heading(page, "explanation").is_visible()
+
+
+def test_find_in_page_reaches_a_hidden_section_and_reveals_it(
+    context, page, site_url: str
+) -> None:
+    """The hidden parts are `hidden="until-found"`: the browser's find in page still
+    searches them and reveals the one it matches in. A text fragment (`#:~:text=`)
+    goes through the same search, which a test can drive."""
+    practising(context)
+    page.goto(site_url + FIRST)
+    shown = page.evaluate("document.body.innerText")
+    hidden = page.locator(".handbook-giveaway").first.text_content()
+    word = next(w for w in re.findall(r"[A-Za-z]{7,}", hidden) if w not in shown)
+    assert page.locator(".handbook-giveaway").first.get_attribute("hidden") == (
+        "until-found"
+    )
+    found = context.new_page()
+    found.goto(site_url + FIRST + "#:~:text=" + word)
+    found.wait_for_function(
+        "document.querySelector('.handbook-giveaway').classList.contains("
+        "'handbook-revealed')"
+    )
+    assert found.locator(".handbook-reveal").get_attribute("aria-expanded") == "true"
+    assert answer_text(found).is_visible(), "the answer shows with its explanation"
 
 
 @pytest.mark.parametrize("view", list(VIEWS))
