@@ -9,6 +9,8 @@ the same pages at this width (tests/browser/test_accessibility.py).
 
 from __future__ import annotations
 
+import struct
+import zlib
 from pathlib import Path
 
 import pytest
@@ -204,3 +206,77 @@ def test_nothing_runs_off_the_screen(measured: dict, view) -> None:
         for scroller in seen["scrollers"]:
             assert scroller["name"] == "div.md-typeset__scrollwrap", (page, scroller)
             assert scroller["focusable"], (page, scroller)
+
+
+def png_pixels(png: bytes) -> list[list[tuple[int, ...]]]:
+    """Rows of (R, G, B[, A]) of an 8-bit RGB or RGBA PNG, as Chromium's screenshots
+    are (the test environment has no image library)."""
+    width, height, depth, colour = struct.unpack(">IIBB", png[16:26])
+    assert depth == 8, depth
+    assert colour in (2, 6), colour
+    channels = 3 if colour == 2 else 4
+    data, at = b"", 8
+    while at < len(png):
+        length, kind = struct.unpack(">I4s", png[at : at + 8])
+        if kind == b"IDAT":
+            data += png[at + 8 : at + 8 + length]
+        at += 12 + length
+    raw, stride, rows, previous = zlib.decompress(data), width * channels, [], None
+    for y in range(height):
+        line = raw[y * (stride + 1) : (y + 1) * (stride + 1)]
+        kind, row = line[0], bytearray(line[1:])
+        up = previous or bytearray(stride)
+        for x in range(stride):
+            left = row[x - channels] if x >= channels else 0
+            corner = up[x - channels] if x >= channels else 0
+            p = left + up[x] - corner
+            nearest = min((abs(p - left), 0), (abs(p - up[x]), 1), (abs(p - corner), 2))
+            predictor = [0, left, up[x], (left + up[x]) // 2,
+                         (left, up[x], corner)[nearest[1]]][kind]  # fmt: skip
+            row[x] = (row[x] + predictor) & 0xFF
+        previous = row
+        rows.append([tuple(row[x : x + channels]) for x in range(0, stride, channels)])
+    return rows
+
+
+def edge_brightness(page, wrap) -> tuple[float, float]:
+    """Mean brightness of the box's left and right 3 px, its content hidden, so only
+    its own background (the scroll cue) is measured."""
+    box = wrap.bounding_box()
+    middle = box["y"] + box["height"] / 2
+    brightness = []
+    for x in (box["x"], box["x"] + box["width"] - 3):
+        clip = {"x": x, "y": middle - 4, "width": 3, "height": 8}
+        pixels = [p for row in png_pixels(page.screenshot(clip=clip)) for p in row]
+        brightness.append(sum(sum(p[:3]) / 3 for p in pixels) / len(pixels))
+    return brightness[0], brightness[1]
+
+
+@pytest.mark.parametrize("palette", ["light", "dark"])
+def test_a_table_wider_than_the_screen_shows_it_scrolls(
+    browser, site_url: str, palette: str
+) -> None:
+    """A shadow at each edge the table can still scroll towards: at the start only on
+    the right, at the end only on the left (darker than the page in the light palette,
+    lighter in the dark one)."""
+    context = browser.new_context(
+        color_scheme=palette, viewport=PHONE, reduced_motion="reduce"
+    )
+    try:
+        page = context.new_page()
+        page.goto(site_url + "questions/re-match-vs-search/")
+        wrap = page.locator(".md-typeset__scrollwrap").first
+        assert wrap.evaluate("(box) => box.scrollWidth > box.clientWidth")
+        wrap.evaluate(
+            "(box) => { box.querySelector('table').style.visibility = 'hidden' }"
+        )
+        wrap.scroll_into_view_if_needed()
+        start_left, start_right = edge_brightness(page, wrap)
+        wrap.evaluate("(box) => { box.scrollLeft = box.scrollWidth }")
+        end_left, end_right = edge_brightness(page, wrap)
+        shade = -1 if palette == "light" else 1  # a shadow darkens, a glow lightens
+        assert shade * (start_right - start_left) > 8, (start_left, start_right)
+        assert shade * (end_left - end_right) > 8, (end_left, end_right)
+        assert abs(start_left - end_right) < 2, "no shadow where it cannot scroll"
+    finally:
+        context.close()
