@@ -17,14 +17,28 @@ from __future__ import annotations
 
 import html
 import json
+from pathlib import Path
 
 from mkdocs.utils import get_relative_url
 
-from scripts.handbook_tools import drills
+from scripts.handbook_tools import drills, facts
 from scripts.handbook_tools.anki_deck import Card
 
+# Where a trainer's page wants the data (hooks/training.py writes it there).
+MARKER = "<!-- handbook:training-data -->"
 RUBRIC_ID = "what-the-interviewer-listens-for"
 ELEMENT_ID = "handbook-training-data"
+
+
+def trainer_pages(docs_dir: Path) -> dict[str, str]:
+    """{URL path: title} of the trainers' pages (those holding MARKER), for the
+    benchmark to weigh them."""
+    pages = {}
+    for source in sorted(docs_dir.glob("*.md")):
+        if MARKER in source.read_text(encoding="utf-8"):
+            meta, _ = facts.front_matter(source)
+            pages[f"{source.stem}/"] = meta.get("title", source.stem)
+    return pages
 
 
 def card_id(card: Card) -> str:

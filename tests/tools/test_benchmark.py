@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import yaml
 
-from scripts.handbook_tools import facts
+from scripts.handbook_tools import facts, training_data
 from scripts.handbook_tools.benchmark import report, stock
 from scripts.handbook_tools.benchmark.lighthouse import CATEGORIES
 
@@ -49,3 +49,30 @@ def test_report_gives_the_rebuild_under_serve_and_names_the_slow_pages() -> None
     assert row.split("|")[2:5] == [" 1.2 s ", " 9.5 s ", " 0.13 "]
     assert "| The same, slowest page | 5.0 s | 10.0 s |" in text
     assert "Over 2 s (the page's own examples run again): c (5.0 s)." in text
+
+
+def test_report_weighs_the_trainers_pages_beside_the_question_pages() -> None:
+    trainers = training_data.trainer_pages(facts.ROOT / "docs")
+    assert trainers == {"review/": "Spaced review", "mock-interview/": "Mock interview"}
+    heavy = {**scores(90), "bytes": 300_000}
+    ours = {"": scores(99), "questions/a/": scores(97), "review/": heavy}
+    ours["mock-interview/"] = {**scores(95), "bytes": 150_000}
+    data = {
+        "ours": ours, "stock": {"": scores(95), "review/": scores(90)},
+        "rebuild_ours": {"a": 0.8}, "rebuild_stock": {"a": 9.0},
+        "index_ours": 1000, "index_stock": 1000, "build_ours": 12.0,
+        "build_stock": 8.0, "pdf": 10.0, "date": "today", "machine": "here",
+        "lighthouse": "12", "runs": 1, "titles": report.page_titles(),
+    }  # fmt: skip
+    rows = {
+        line.split("|")[1].strip(): line.split("|")[2:5]
+        for line in report.report(data).splitlines()
+        if line.startswith("| ")
+    }
+    question = rows["Question page, first visit (gzipped, without search index)"]
+    assert question[0] == " 87.9 KiB ", "the trainers' pages are not question pages"
+    review = rows["Spaced review page, first visit (gzipped, without search index)"]
+    assert review == [" 293.0 KiB ", " 87.9 KiB ", " 3.33 "]
+    mock = rows["Mock interview page, first visit (gzipped, without search index)"]
+    assert mock == [" 146.5 KiB ", " n/a ", " n/a "]
+    assert "| Spaced review | 90 |" in report.report(data)

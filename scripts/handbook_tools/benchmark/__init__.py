@@ -6,10 +6,12 @@ In one run, on this machine:
 
 - Lighthouse (npm `lighthouse`, mobile preset: simulated slow 4G and a 4x slower CPU)
   scores (performance, accessibility, best practices, SEO) and the lab Core Web Vitals
-  (LCP, CLS, TBT) of the home page and every question page, served gzipped on
-  127.0.0.1 under the site's path, as GitHub Pages serves it (lighthouse.py);
+  (LCP, CLS, TBT) of the home page, the trainers' pages (spaced review, mock
+  interview) and every question page, served gzipped on 127.0.0.1 under the site's
+  path, as GitHub Pages serves it (lighthouse.py);
 - the weight of a question page on a first visit (every byte transferred, gzipped,
-  except the search index) and of the search index (gzipped);
+  except the search index), of each trainer's page (its deck and scripts included)
+  and of the search index (gzipped);
 - the full strict build, and the PDF (`python -m scripts.handbook_tools.pdf`);
 - under `mkdocs serve`, the time from saving a question's snippet to the page being
   served again, for every question (rebuild.py; in a copy of the project: the real files

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from scripts.handbook_tools import benchmark, chromium, facts
+from scripts.handbook_tools import benchmark, chromium, facts, training_data
 from scripts.handbook_tools.benchmark import rebuild, report
 from scripts.handbook_tools.benchmark.lighthouse import (
     LIGHTHOUSE,
@@ -54,9 +54,11 @@ def pdf_seconds(site: Path, scratch: Path) -> float | None:
     return elapsed
 
 
-def question_urls() -> list[str]:
-    """'' (the home page) and every question page's URL path, in navigation order."""
-    return ["", *(question.url for question in facts.questions())]
+def page_urls() -> list[str]:
+    """'' (the home page), the trainers' pages, then every question page's URL path in
+    navigation order."""
+    trainers = training_data.trainer_pages(ROOT / "docs")
+    return ["", *trainers, *(question.url for question in facts.questions())]
 
 
 def rebuild_seconds(config_file: Path, dirty: bool) -> dict[str, float]:
@@ -84,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
     ours_config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=Loader)
-    urls = question_urls()
+    urls = page_urls()
     if options.pages:
         urls = urls[: options.pages]
     data: dict = {"runs": options.runs, "lighthouse": lighthouse_version()}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import statistics
 
-from scripts.handbook_tools import facts
+from scripts.handbook_tools import facts, training_data
 from scripts.handbook_tools.benchmark.lighthouse import CATEGORIES
 from scripts.handbook_tools.facts import ROOT
 
@@ -74,7 +74,8 @@ def summary_table(figures: list[tuple[str, float | None, float | None, str]]) ->
 
 def report(data: dict) -> str:
     ours, stock = data["ours"], data["stock"]
-    questions = [path for path in ours if path]
+    questions = [path for path in ours if path.startswith(facts.QUESTIONS_DIR)]
+    trainers = training_data.trainer_pages(ROOT / "docs")
     mean = statistics.fmean
 
     def over(scores: dict, key: str, pages: list[str]) -> float | None:
@@ -101,6 +102,11 @@ def report(data: dict) -> str:
          over(stock, "tbt", questions), "ms"),
         ("Question page, first visit (gzipped, without search index)",
          over(ours, "bytes", questions), over(stock, "bytes", questions), "bytes"),
+        *(
+            (f"{title} page, first visit (gzipped, without search index)",
+             ours[path]["bytes"], stock.get(path, {}).get("bytes"), "bytes")
+            for path, title in trainers.items() if path in ours
+        ),
         ("Search index (gzipped)", data["index_ours"], data["index_stock"], "bytes"),
         ("Full strict build", data["build_ours"], data["build_stock"], "s"),
         (f"Page served again after its snippet is saved, median of {len(shown)}",
@@ -154,8 +160,8 @@ def update_readme(table: str) -> bool:
 
 
 def page_titles() -> dict[str, str]:
-    """URL path -> '<number>. <slug>' of each question ('' -> 'Home')."""
-    titles = {"": "Home"}
+    """URL path -> '<number>. <slug>' of each question, the trainers' titles, 'Home'."""
+    titles = {"": "Home", **training_data.trainer_pages(ROOT / "docs")}
     for question in facts.questions():
         titles[question.url] = f"{question.number}. {question.slug}"
     return titles

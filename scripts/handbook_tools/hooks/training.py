@@ -17,7 +17,7 @@ from mkdocs.plugins import event_priority
 
 from scripts.handbook_tools import deck, facts, training_data
 
-MARKER = "<!-- handbook:training-data -->"
+MARKER = training_data.MARKER
 # The home page's dashboard (docs/assets/dashboard.js) counts the cards not yet started.
 CARD_COUNT = 'data-cards="{cards}"'
 _data: dict = {"questions": [], "cards": []}
