@@ -30,12 +30,18 @@ RUBRIC_ID = "what-the-interviewer-listens-for"
 ELEMENT_ID = "handbook-training-data"
 
 
+def wants_data(markdown: str) -> bool:
+    """Whether a page's Markdown holds MARKER on a line of its own (a page may quote it
+    in code, as docs/contributing.md does)."""
+    return any(line.strip() == MARKER for line in markdown.splitlines())
+
+
 def trainer_pages(docs_dir: Path) -> dict[str, str]:
-    """{URL path: title} of the trainers' pages (those holding MARKER), for the
+    """{URL path: title} of the trainers' pages (those that want the data), for the
     benchmark to weigh them."""
     pages = {}
     for source in sorted(docs_dir.glob("*.md")):
-        if MARKER in source.read_text(encoding="utf-8"):
+        if wants_data(source.read_text(encoding="utf-8")):
             meta, _ = facts.front_matter(source)
             pages[f"{source.stem}/"] = meta.get("title", source.stem)
     return pages

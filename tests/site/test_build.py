@@ -8,7 +8,9 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+import material
 import pytest
+import rcssmin
 
 from scripts.handbook_tools import check_snippets, drills, facts
 
@@ -231,23 +233,49 @@ def test_pages_link_where_they_meet(
 def test_progress_loads_only_where_it_is_used_and_weighs_little(
     built_site: Path,
 ) -> None:
-    """docs/assets/progress.js: question pages and the home page, nowhere else; a
-    question page's first visit grows by at most 5 KiB gzipped: the script, its rules in
-    handbook.css and the status control, each compressed alone (an upper bound)."""
+    """docs/assets/progress.js: question pages, the home page and the pages that name
+    scripts of their own (the trainers), nowhere else; a question page's first visit
+    grows by at most 5 KiB gzipped: the script, its rules in handbook.css, the status
+    control and practice mode's head script, each compressed alone (an upper bound)."""
     users = {f"questions/{p.stem}/index.html" for p in question_pages()}
-    users.add("index.html")
+    users |= {"index.html", "review/index.html", "mock-interview/index.html"}
     tag = re.compile(r'<script src="[^"]*assets/progress\.js" defer>')
     for page in built_site.rglob("*.html"):
         relative = page.relative_to(built_site).as_posix()
         assert bool(tag.search(page.read_text())) == (relative in users), relative
-    css = (built_site / "assets" / "handbook.css").read_text()
+    source = (facts.ROOT / "docs" / "assets" / "handbook.css").read_text()
+    section = source[source.index("/* --- Progress") :]
+    section = section[: section.index("/* --- ", 10)]
     page = (built_site / "questions" / "pass-statement" / "index.html").read_text()
     control = re.search(
         r'<fieldset class="handbook-progress-status".*?</fieldset>', page, re.S
     )
+    head_script = re.search(r"<script>try\{.*?</script>", page)
     parts = [
         (built_site / "assets" / "progress.js").read_bytes(),
-        css[css.index("/* --- Progress") :].encode(),
-        control[0].encode() + tag.search(page)[0].encode(),
+        rcssmin.cssmin(section).encode(),
+        control[0].encode() + tag.search(page)[0].encode() + head_script[0].encode(),
     ]
     assert sum(len(gzip.compress(part)) for part in parts) <= 5 * 1024
+
+
+def test_our_scripts_and_styles_are_minified_and_the_vendored_are_not(
+    built_site: Path,
+) -> None:
+    """hooks/minify.py: each of docs/assets' own .js and .css is written minified (its
+    comments gone, smaller), the theme's files and the vendored library as shipped."""
+    assets = facts.ROOT / "docs" / "assets"
+    ours = [p for p in assets.glob("*") if p.suffix in (".js", ".css")]
+    assert {p.name for p in ours} >= {"progress.js", "practice.js", "handbook.css"}
+    for source in ours:
+        built = (built_site / "assets" / source.name).read_text()
+        assert "/*" not in built, source.name
+        assert len(built) < 0.8 * len(source.read_text()), source.name
+    vendored = "vendor/ts-fsrs/index.umd.js"
+    assert (built_site / "assets" / vendored).read_bytes() == (
+        (assets / vendored).read_bytes()
+    )
+    theme = Path(material.__file__).parent / "templates" / "assets" / "javascripts"
+    bundle = next(theme.glob("bundle.*.min.js"))
+    built_bundle = built_site / "assets" / "javascripts" / bundle.name
+    assert built_bundle.read_bytes() == bundle.read_bytes()

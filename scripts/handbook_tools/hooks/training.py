@@ -57,6 +57,7 @@ def on_post_page(output, page, config, **_):
 @event_priority(-10)
 def on_files(files, config, **_):
     for file in files.documentation_pages():
-        if file.abs_src_path and MARKER in Path(file.abs_src_path).read_text("utf-8"):
+        source = file.abs_src_path
+        if source and training_data.wants_data(Path(source).read_text("utf-8")):
             file.is_modified = lambda: True
     return files
