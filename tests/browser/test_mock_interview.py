@@ -434,8 +434,9 @@ def test_the_keyboard_alone_runs_an_interview(page, site_url: str) -> None:
 def test_no_accessibility_violation_and_nothing_wider_than_the_screen(
     browser, site_url: str, view: str
 ) -> None:
-    """axe-core on the setup, a revealed question and the summary with its history, in
-    both palettes, narrow (390 px) and wide."""
+    """axe-core on the setup, a revealed question (a grade button hovered, another
+    focused) and the summary with its history, in both palettes, narrow (390 px) and
+    wide."""
     require(AXE.is_file(), "node_modules/axe-core (npm ci)")
     context = browser.new_context(reduced_motion="reduce", **VIEWS[view])
     try:
@@ -460,6 +461,8 @@ def test_no_accessibility_violation_and_nothing_wider_than_the_screen(
         choose(tab, 3, "advanced")
         tab.get_by_role("button", name="Start").click()
         tab.get_by_role("button", name="Reveal the answer").click()
+        tab.get_by_role("button", name="Strong", exact=True).hover()
+        tab.get_by_role("button", name="Missed", exact=True).focus()
         check("revealed")
         tab.get_by_role("button", name="Weak", exact=True).click()
         run_through(tab, "Solid")
