@@ -1,6 +1,7 @@
 """What the in-browser trainers read: the spaced review (docs/assets/review.js) and the
 mock interview (docs/assets/mock-interview.js). hooks/training.py writes it into their
-pages as JSON, inline, so they work from the offline copy (file:// cannot fetch a file):
+pages as JSON, inline (as_element), so they work from the offline copy (file:// cannot
+fetch a file):
 
     {"questions": [{"slug", "number", "title", "url", "section", "level", "tags",
                     "asked_as", "answer_html", "rubric_html"}],
@@ -93,14 +94,18 @@ def card_entry(card: Card) -> dict:
     }
 
 
-def as_script(data: dict, from_url: str) -> str:
-    """`data` as the inline JSON block of the page at `from_url`, its questions' links
-    made relative to that page."""
+def as_element(data: dict, from_url: str) -> str:
+    """`data` as the hidden JSON block of the page at `from_url`, its questions' links
+    made relative to that page; the trainers read it with
+    `JSON.parse(document.getElementById(ELEMENT_ID).textContent)`.
+
+    A hidden element, not a `<script type="application/json">`: Material's instant
+    navigation evaluates every script in the content it swaps in again, as a new
+    element that keeps only the text (not the type, not the id), so a JSON script
+    would be run as JavaScript (a syntax error) and be lost to the trainer."""
     questions = [
         {**question, "url": get_relative_url(question["url"], from_url)}
         for question in data["questions"]
     ]
     text = json.dumps({**data, "questions": questions}, ensure_ascii=False)
-    # `</script>` in a card must not end the block: JSON allows `\u003c` for `<`.
-    text = text.replace("<", "\\u003c")
-    return f'<script type="application/json" id="{ELEMENT_ID}">{text}</script>'
+    return f'<div hidden id="{ELEMENT_ID}">{html.escape(text, quote=False)}</div>'
