@@ -60,8 +60,9 @@
     if (!keys.length) return "No mock interview yet.";
     var last = data.mocks[keys[keys.length - 1]];
     var grades = last.questions.map(function (question) { return question.grade; });
+    var score = typeof last.score === "number" ? ", scored " + last.score + "%" : "";
     return "Last mock interview, " + day(keys[keys.length - 1]) + ": " +
-      plural(last.questions.length, "question") +
+      plural(last.questions.length, "question") + score +
       (grades.length ? ", graded " + grades.join(", ") : "") + ".";
   }
 

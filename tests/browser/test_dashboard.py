@@ -5,6 +5,7 @@ question to learn, the last mock interview."""
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from datetime import UTC, datetime, timedelta
@@ -12,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from scripts.handbook_tools.training_data import ELEMENT_ID
 from tests.browser.test_accessibility import AXE, SETTLED, START, VIEWS
 from tests.browser.test_progress import FORMAT, KEY, entry
 from tests.conftest import require
@@ -46,8 +48,8 @@ def open_home(page, site_url: str, progress: str | None) -> None:
 
 def deck_size(built_site: Path) -> int:
     review_page = (built_site / "review" / "index.html").read_text()
-    found = re.search(r'id="handbook-training-data">(.*?)</script>', review_page, re.S)
-    return len(json.loads(found.group(1))["cards"])
+    found = re.search(rf'id="{ELEMENT_ID}"[^>]*>(.*?)</div>', review_page, re.S)
+    return len(json.loads(html.unescape(found.group(1)))["cards"])
 
 
 def test_a_first_visit_sees_the_ways_to_train_before_the_downloads(
@@ -85,6 +87,7 @@ def test_a_returning_reader_sees_what_to_do_next(
                     {"grade": "missed"},
                     {"grade": "solid"},
                 ],
+                "score": 44,
                 "changed": "2026-11-27T10:30:00.000Z",
             },
         },
@@ -101,7 +104,8 @@ def test_a_returning_reader_sees_what_to_do_next(
         "learning comes before new"
     )
     assert board.locator("[data-dashboard='mock']").inner_text() == (
-        "Last mock interview, Fri, Nov 27: 3 questions, graded solid, missed, solid."
+        "Last mock interview, Fri, Nov 27: 3 questions, scored 44%, graded solid,"
+        " missed, solid."
     )
     next_link.click()
     page.wait_for_url(re.compile(r"/questions/generators/$"))
