@@ -1,6 +1,7 @@
 """What the in-browser trainers read: the spaced review (docs/assets/review.js) and the
 mock interview (docs/assets/mock-interview.js). hooks/training.py writes it into their
-pages as JSON, inline, so they work from the offline copy (file:// cannot fetch a file):
+pages as JSON, inline (the text of a hidden element: `JSON.parse(textContent)`), so they
+work from the offline copy (file:// cannot fetch a file):
 
     {"questions": [{"slug", "number", "title", "url", "section", "level", "tags",
                     "asked_as", "answer_html", "rubric_html"}],
@@ -73,14 +74,16 @@ def card_entry(card: Card) -> dict:
     }
 
 
-def as_script(data: dict, from_url: str) -> str:
-    """`data` as the inline JSON block of the page at `from_url`, its questions' links
-    made relative to that page."""
+def as_element(data: dict, from_url: str) -> str:
+    """`data` as the hidden element holding it in the page at `from_url` (its text is
+    the JSON), its questions' links made relative to that page.
+
+    Not a `<script type="application/json">`: Material's instant navigation runs every
+    script of the new page's content again, copying only an inline script's text, so
+    the block would lose its id and its type and be run as JavaScript."""
     questions = [
         {**question, "url": get_relative_url(question["url"], from_url)}
         for question in data["questions"]
     ]
     text = json.dumps({**data, "questions": questions}, ensure_ascii=False)
-    # `</script>` in a card must not end the block: JSON allows `\u003c` for `<`.
-    text = text.replace("<", "\\u003c")
-    return f'<script type="application/json" id="{ELEMENT_ID}">{text}</script>'
+    return f'<div id="{ELEMENT_ID}" hidden>{html.escape(text, quote=False)}</div>'

@@ -45,7 +45,7 @@ def on_post_page(output, page, config, **_):
             f"docs/{page.file.src_uri}: {MARKER} found, but no question page has a "
             "short answer to train with"
         )
-    return output.replace(MARKER, training_data.as_script(_data, page.url), 1)
+    return output.replace(MARKER, training_data.as_element(_data, page.url), 1)
 
 
 # After live_rebuild.py's on_files (priority 0): under `scripts/serve.sh --dirty` a
