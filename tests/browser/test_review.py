@@ -9,6 +9,7 @@ import json
 import re
 import shutil
 import subprocess
+import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -331,6 +332,11 @@ def test_keyboard_space_and_enter_show_1_to_4_grade_with_visible_focus(
     assert len(stored(page)["reviews"]) == 2
 
 
+def late(route) -> None:
+    time.sleep(0.5)
+    route.continue_()
+
+
 def follow(page, url: str) -> None:
     """Click a link to `url` put in the page's content (the navigation's may be folded
     away), as instant navigation takes it, and wait for the page to arrive."""
@@ -366,6 +372,9 @@ def test_reviews_imported_from_a_file_are_due_after_instant_navigation(
     page.goto(site_url)
     assert import_file(page, imported).startswith("Imported 2 entries")
     page.evaluate("window.__marker = 1")
+    # Instant navigation inserts the page's scripts again, each loading on its own:
+    # ts-fsrs arriving last, review.js must wait for it.
+    page.route("**/ts-fsrs/index.umd.js", late)
     follow(page, site_url + "review/")
     page.locator(".handbook-review[data-ready]").wait_for()
     assert page.evaluate("window.__marker") == 1, "instant navigation kept the page"
