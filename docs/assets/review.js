@@ -151,10 +151,9 @@
     return count + " " + word + (count === 1 ? "" : "s");
   }
 
+  /* Text for HTML, in an element or a quoted attribute (card ids hold follow-ups' text). */
   function escapeHtml(text) {
-    var span = document.createElement("span");
-    span.textContent = text;
-    return span.innerHTML;
+    return String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
   }
 
   function say(text) {
