@@ -1,7 +1,7 @@
 """The lock files themselves: every Python requirement is pinned with hashes, the lock
-script writes every requirements file, Node dependencies are exact versions, and no lock
-file holds a download address (names, versions and hashes only). Installing them is
-tests/repository/test_lock.py's.
+script writes every requirements file, Node dependencies are exact versions, a vendored
+Node package is the locked one verbatim, and no lock file holds a download address
+(names, versions and hashes only). Installing them is tests/repository/test_lock.py's.
 """
 
 from __future__ import annotations
@@ -12,6 +12,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
+
+from tests.conftest import require
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -63,6 +65,21 @@ def test_node_dependencies_are_exact_versions() -> None:
         for name, version in (data.get(section) or {}).items():
             assert re.fullmatch(r"\d+\.\d+\.\d+", version), f"{name}: {version}"
     assert (ROOT / "package-lock.json").exists(), "package.json without its lock file"
+
+
+def test_vendored_ts_fsrs_is_the_locked_package_verbatim() -> None:
+    """The site serves ts-fsrs from docs/assets/vendor/ (the build needs no Node): the
+    very file npm installs at the version package.json pins, with its licence."""
+    installed = ROOT / "node_modules" / "ts-fsrs"
+    vendored = ROOT / "docs" / "assets" / "vendor" / "ts-fsrs"
+    require(installed.is_dir(), "node_modules/ts-fsrs (npm ci)")
+    manifest = json.loads((ROOT / "package.json").read_text())
+    pinned = manifest["devDependencies"]["ts-fsrs"]
+    assert json.loads((installed / "package.json").read_text())["version"] == pinned
+    script = (vendored / "index.umd.js").read_bytes()
+    assert script == (installed / "dist" / "index.umd.js").read_bytes()
+    assert (vendored / "LICENSE").read_bytes() == (installed / "LICENSE").read_bytes()
+    assert b"MIT License" in (vendored / "LICENSE").read_bytes()
 
 
 def repository_files() -> list[Path]:
