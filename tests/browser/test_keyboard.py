@@ -16,8 +16,15 @@ pytestmark = pytest.mark.timeout(600)
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 800}
 WIDTHS = {"phone": PHONE, "desktop": DESKTOP}
-# A question page (tables, tabs, predictions, follow-ups) and the home page.
-PAGES = ["questions/django-unit-tests/", ""]
+# A question page (tables, tabs, predictions, follow-ups), the home page and the
+# trainers' pages, with the fewest Tab stops each must have (the page's own controls).
+PAGES = {
+    "questions/django-unit-tests/": 20,
+    "": 20,
+    "review/": 8,
+    "mock-interview/": 8,
+}
+FIRST = next(iter(PAGES))
 
 # The focused element, once every transition it started (search opening on focus, the
 # skip link sliding in) has ended. The theme reacts to focus a frame or two later.
@@ -106,7 +113,7 @@ def test_the_skip_link_covers_neither_the_logo_nor_the_menu(
     browser, site_url: str, palette: str, width: str
 ) -> None:
     viewport = WIDTHS[width]
-    page = open_page(browser, palette, viewport, site_url + PAGES[0])
+    page = open_page(browser, palette, viewport, site_url + FIRST)
     try:
         page.keyboard.press("Tab")
         focused = page.evaluate(FOCUSED)
@@ -129,7 +136,9 @@ def test_the_skip_link_covers_neither_the_logo_nor_the_menu(
 
 
 @pytest.mark.parametrize("width", list(WIDTHS))
-@pytest.mark.parametrize("relative", PAGES, ids=["question", "home"])
+@pytest.mark.parametrize(
+    "relative", list(PAGES), ids=["question", "home", "review", "mock"]
+)
 def test_every_tab_stop_is_visible(
     browser, site_url: str, palette: str, width: str, relative: str
 ) -> None:
@@ -137,7 +146,7 @@ def test_every_tab_stop_is_visible(
     page = open_page(browser, palette, viewport, site_url + relative)
     try:
         stops = tab_stops(page, viewport)
-        assert len(stops) > 20
+        assert len(stops) > PAGES[relative]
         assert [stop for stop in stops if stop[1]] == []
     finally:
         page.context.close()
@@ -148,7 +157,7 @@ def test_every_tab_stop_in_the_open_menu_is_visible(
 ) -> None:
     """On a phone the navigation is a drawer: open, its closed sections' panels (and
     the page's table of contents) wait unseen beside it."""
-    page = open_page(browser, palette, PHONE, site_url + PAGES[0])
+    page = open_page(browser, palette, PHONE, site_url + FIRST)
     try:
         page.locator("label.md-header__button[for='__drawer']").click()
         page.evaluate(FOCUSED)  # the drawer has slid in
@@ -162,7 +171,7 @@ def test_every_tab_stop_in_the_open_menu_is_visible(
 def test_the_palette_switch_is_a_visible_tab_stop_that_switches(
     browser, site_url: str, palette: str
 ) -> None:
-    page = open_page(browser, palette, DESKTOP, site_url + PAGES[0])
+    page = open_page(browser, palette, DESKTOP, site_url + FIRST)
     try:
         for _ in range(10):
             page.keyboard.press("Tab")
