@@ -69,7 +69,14 @@
   function draw() {
     var board = document.querySelector(".handbook-dashboard");
     var progress = window.handbookProgress;
-    if (!board || !progress) return;
+    if (!board) return;
+    if (!progress) {
+      // Instant navigation from a page without progress.js inserts both scripts
+      // again, each loading on its own: draw once progress.js has come.
+      var script = document.querySelector('script[src$="assets/progress.js"]');
+      if (script) script.addEventListener("load", draw, { once: true });
+      return;
+    }
     var data = progress.load();
     var recorded = ["questions", "predictions", "reviews", "mocks"].some(function (kind) {
       return Object.keys(data[kind]).length > 0;

@@ -21,10 +21,17 @@
  * Loaded in the page's content (docs/overrides/main.html): Material's instant navigation
  * evaluates it again on each visit, hence the guard, and sets the page up on `document$`.
  */
-(function () {
+(function boot() {
   "use strict";
 
   if (window.handbookMock) return; // evaluated again by instant navigation
+  // Instant navigation from a page without progress.js inserts both scripts again,
+  // each loading on its own: wait for progress.js when this one comes first.
+  if (!window.handbookProgress) {
+    var progress = document.querySelector('script[src$="assets/progress.js"]');
+    if (progress) progress.addEventListener("load", boot, { once: true });
+    return;
+  }
 
   // The rubric's Weak / Solid / Strong, and Missed for no answer; worth 0 to 3 points.
   var GRADES = ["missed", "weak", "solid", "strong"];

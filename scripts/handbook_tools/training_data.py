@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from pathlib import Path
 
 from mkdocs.utils import get_relative_url
@@ -109,3 +110,11 @@ def as_element(data: dict, from_url: str) -> str:
     ]
     text = json.dumps({**data, "questions": questions}, ensure_ascii=False)
     return f'<div hidden id="{ELEMENT_ID}">{html.escape(text, quote=False)}</div>'
+
+
+def from_page(page_html: str) -> dict:
+    """The data as_element wrote into a built page (what the trainers' scripts read)."""
+    found = re.search(rf'<div [^>]*id="{ELEMENT_ID}"[^>]*>(.*?)</div>', page_html, re.S)
+    if not found:
+        raise ValueError(f"no #{ELEMENT_ID} element in the page")
+    return json.loads(html.unescape(found.group(1)))

@@ -5,7 +5,6 @@ question to learn, the last mock interview."""
 
 from __future__ import annotations
 
-import html
 import json
 import re
 from datetime import UTC, datetime, timedelta
@@ -13,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from scripts.handbook_tools.training_data import ELEMENT_ID
+from scripts.handbook_tools import training_data
 from tests.browser.test_accessibility import AXE, SETTLED, START, VIEWS
 from tests.browser.test_progress import FORMAT, KEY, entry
+from tests.browser.test_review import follow, late
 from tests.conftest import require
 
 NOW = datetime(2026, 11, 29, 9, 0, tzinfo=UTC)
@@ -48,8 +48,7 @@ def open_home(page, site_url: str, progress: str | None) -> None:
 
 def deck_size(built_site: Path) -> int:
     review_page = (built_site / "review" / "index.html").read_text()
-    found = re.search(rf'id="{ELEMENT_ID}"[^>]*>(.*?)</div>', review_page, re.S)
-    return len(json.loads(html.unescape(found.group(1)))["cards"])
+    return len(training_data.from_page(review_page)["cards"])
 
 
 def test_a_first_visit_sees_the_ways_to_train_before_the_downloads(
@@ -182,3 +181,20 @@ def test_the_board_has_no_accessibility_violation(browser, site_url: str, view: 
         assert tab.evaluate("() => window.__axeResult") == []
     finally:
         context.close()
+
+
+def test_the_board_is_drawn_when_instant_navigation_brings_progress_js_late(
+    page, site_url: str
+) -> None:
+    """Entered from a page without progress.js, the home page's scripts load each on
+    its own: the board waits for progress.js, arriving last."""
+    open_home(
+        page, site_url, stored_progress(questions={"generators": entry("learning")})
+    )
+    page.goto(site_url + "contributing/")
+    page.evaluate("window.__marker = 1")
+    page.route("**/assets/progress.js", late)
+    follow(page, site_url)
+    next_link = page.locator("[data-dashboard='next'] a")
+    assert next_link.inner_text() == "Generators vs functions"
+    assert page.evaluate("window.__marker") == 1, "instant navigation kept the page"

@@ -14,6 +14,7 @@ import pytest
 
 from tests.browser.test_accessibility import AXE, SETTLED, START, VIEWS
 from tests.browser.test_progress import export, import_file, stored
+from tests.browser.test_review import follow, late
 from tests.conftest import require
 
 MOCK = "mock-interview/"
@@ -472,3 +473,19 @@ def test_no_accessibility_violation_and_nothing_wider_than_the_screen(
         )
     finally:
         context.close()
+
+
+def test_set_up_after_progress_js_when_instant_navigation_brings_it_late(
+    page, site_url: str
+) -> None:
+    """Entered from a page without progress.js, instant navigation inserts the mock
+    page's scripts again, each loading on its own: progress.js arriving last, the
+    interview still sets up and reads its history."""
+    page.goto(site_url + "contributing/")
+    page.evaluate("window.__marker = 1")
+    page.route("**/assets/progress.js", late)
+    follow(page, site_url + MOCK)
+    page.locator(".handbook-mock-setup").wait_for()
+    assert page.evaluate("window.__marker") == 1, "instant navigation kept the page"
+    finish_one(page, grade="Solid")
+    assert len(stored(page)["mocks"]) == 1

@@ -4,7 +4,6 @@ progress (`reviews`), driven by mouse and keyboard, online and from the offline 
 
 from __future__ import annotations
 
-import html
 import json
 import re
 import shutil
@@ -15,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from scripts.handbook_tools import training_data
 from tests.browser.test_accessibility import AXE, SETTLED, START, VIEWS
 from tests.browser.test_progress import import_file, stored
 from tests.conftest import ROOT, require
@@ -104,9 +104,8 @@ def progress_with(reviews: dict) -> dict:
 
 def card_ids(site: Path) -> list[str]:
     """The deck's card ids, in order, from the built review page."""
-    text = (site / "review" / "index.html").read_text()
-    found = re.search(r'id="handbook-training-data" hidden>(.*?)</div>', text, re.S)
-    return [card["id"] for card in json.loads(html.unescape(found.group(1)))["cards"]]
+    data = training_data.from_page((site / "review" / "index.html").read_text())
+    return [card["id"] for card in data["cards"]]
 
 
 def deck(page) -> list[dict]:
@@ -344,7 +343,7 @@ def follow(page, url: str) -> None:
         """(href) => {
           const link = Object.assign(document.createElement("a"), {href, id: "go"});
           link.textContent = "Go";
-          document.querySelector(".md-content article").append(link);
+          document.querySelector(".md-content article").prepend(link);
         }""",
         url,
     )
