@@ -2,8 +2,9 @@
 
 - hooks/: the MkDocs hooks, one module per feature (listed in mkdocs.yml); a feature
   too big for one hook keeps its logic next to it (live_rebuild.py, anatomy.py for the
-  page anatomy the build enforces, answer_box.py, drills.py and anki_deck.py for the
-  flashcards, search_worker.js);
+  page anatomy the build enforces, answer_box.py, drills.py and deck.py for the cards
+  that anki_deck.py (the flashcards) and training_data.py (the trainers' pages: spaced
+  review, mock interview) are made of, search_worker.js);
 - facts.py: what every tool needs to know (the nav, the questions, front matter, the
   site URL, the print page), read through MkDocs' own config loader; downloads.py: the
   download files and which build has them;
