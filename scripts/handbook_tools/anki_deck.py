@@ -13,6 +13,8 @@ from __future__ import annotations
 import hashlib
 import html
 import os
+import time
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,6 +24,7 @@ from scripts.handbook_tools.facts import ROOT
 from scripts.handbook_tools.git import git_output
 
 DECK_NAME = "Python Backend Interview Handbook"
+ZIP_EPOCH = 315532800  # 1980-01-01: a zip holds no earlier date
 
 
 def stable_id(name: str) -> int:
@@ -125,5 +128,23 @@ def write_deck(cards: list[Card], path: Path) -> Path:
     for card in sorted(cards, key=lambda c: c.number):  # stable: page order within
         deck.add_note(note_for(card))
     path.parent.mkdir(parents=True, exist_ok=True)
-    genanki.Package(deck).write_to_file(str(path), timestamp=build_timestamp())
+    timestamp = build_timestamp()
+    genanki.Package(deck).write_to_file(str(path), timestamp=timestamp)
+    if timestamp is not None:
+        _stamp_members(path, timestamp)
     return path
+
+
+def _stamp_members(path: Path, timestamp: float) -> None:
+    """Give every member of the deck's zip the build's time. genanki stamps the
+    collection with `timestamp` but zips its files with the time they were written, so
+    two builds a second apart differed."""
+    when = time.gmtime(max(timestamp, ZIP_EPOCH))[:6]
+    with zipfile.ZipFile(path) as packed:
+        members = [(info, packed.read(info)) for info in packed.infolist()]
+    with zipfile.ZipFile(path, "w") as packed:
+        for info, data in members:
+            stamped = zipfile.ZipInfo(info.filename, date_time=when)
+            stamped.compress_type = info.compress_type
+            stamped.external_attr = info.external_attr
+            packed.writestr(stamped, data)
