@@ -19,7 +19,8 @@
  * replace to make it deterministic.
  *
  * Loaded in the page's content (docs/overrides/main.html): Material's instant navigation
- * evaluates it again on each visit, hence the guard, and sets the page up on `document$`.
+ * evaluates it again on each visit, hence the guard; the page is set up again each time
+ * (handbookProgress.onEveryPage).
  */
 (function boot() {
   "use strict";
@@ -437,17 +438,5 @@
 
   window.handbookMock = { setUp: setUp };
 
-  // As progress.js: document$ replays the current page, then each page instant
-  // navigation swaps in; from file:// every page is a full load.
-  function begin() {
-    setUp();
-    if (window.document$ && typeof window.document$.subscribe === "function") {
-      window.document$.subscribe(setUp);
-    }
-  }
-  if (window.document$ || document.readyState === "complete") {
-    begin();
-  } else {
-    document.addEventListener("DOMContentLoaded", begin);
-  }
+  window.handbookProgress.onEveryPage(setUp);
 })();

@@ -301,24 +301,29 @@
     if (event.key === KEY) refresh();
   });
 
+  // Run `setUp` now and on every page instant navigation swaps in. The theme's bundle,
+  // deferred like this script but later in the page, defines document$ (replaying the
+  // current page, then each new one) before DOMContentLoaded. From file:// it never
+  // emits: every page is a full load. The trainers set themselves up through it too.
+  function onEveryPage(setUp) {
+    function start() {
+      setUp();
+      if (window.document$ && typeof window.document$.subscribe === "function") {
+        window.document$.subscribe(setUp);
+      }
+    }
+    if (window.document$ || document.readyState === "complete") {
+      start();
+    } else {
+      document.addEventListener("DOMContentLoaded", start);
+    }
+  }
+
   window.handbookProgress = {
     KEY: KEY, FORMAT: FORMAT, VERSION: VERSION,
     load: load, save: save, put: put, mark: mark, problem: problem, merge: merge,
-    importText: importText, refresh: refresh
+    importText: importText, refresh: refresh, onEveryPage: onEveryPage
   };
 
-  // The theme's bundle, deferred like this script but later in the page, defines
-  // document$ (replaying the current page, then each page instant navigation swaps in)
-  // before DOMContentLoaded. From file:// it never emits: every page is a full load.
-  function start() {
-    setUp();
-    if (window.document$ && typeof window.document$.subscribe === "function") {
-      window.document$.subscribe(setUp);
-    }
-  }
-  if (window.document$ || document.readyState === "complete") {
-    start();
-  } else {
-    document.addEventListener("DOMContentLoaded", start);
-  }
+  onEveryPage(setUp);
 })();

@@ -299,17 +299,5 @@
 
   window.handbookReview = { setUp: setUp, render: render, NEW_PER_DAY: NEW_PER_DAY };
 
-  // As progress.js: document$ (the theme's) replays the current page, then each page
-  // instant navigation swaps in; from file:// every page is a full load.
-  function start() {
-    setUp();
-    if (window.document$ && typeof window.document$.subscribe === "function") {
-      window.document$.subscribe(setUp);
-    }
-  }
-  if (window.document$ || document.readyState === "complete") {
-    start();
-  } else {
-    document.addEventListener("DOMContentLoaded", start);
-  }
+  window.handbookProgress.onEveryPage(setUp);
 })();
