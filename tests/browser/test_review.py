@@ -338,7 +338,10 @@ def late(route) -> None:
 
 def follow(page, url: str) -> None:
     """Click a link to `url` put in the page's content (the navigation's may be folded
-    away), as instant navigation takes it, and wait for the page to arrive."""
+    away), as instant navigation takes it, and wait for the page to arrive. Instant
+    navigation takes a link over once the theme has its sitemap: wait for the network
+    to settle, or a loaded machine clicks first and the browser loads the page whole."""
+    page.wait_for_load_state("networkidle")
     page.evaluate(
         """(href) => {
           const link = Object.assign(document.createElement("a"), {href, id: "go"});
