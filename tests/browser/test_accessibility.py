@@ -49,6 +49,14 @@ START = """() => {
 }"""
 
 
+def axe_violations(tab) -> list[dict]:
+    """axe-core's violations on the page `tab` shows now, once its scripts settled."""
+    tab.evaluate(SETTLED)
+    tab.add_script_tag(path=str(AXE))
+    tab.evaluate(START)
+    return tab.evaluate("() => window.__axeResult")
+
+
 def site_pages(site: Path) -> list[str]:
     """Every HTML page of the built site, as a URL path relative to its root."""
     pages = []

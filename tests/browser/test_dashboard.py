@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from scripts.handbook_tools import training_data
-from tests.browser.test_accessibility import AXE, SETTLED, START, VIEWS
+from tests.browser.test_accessibility import AXE, VIEWS, axe_violations
 from tests.browser.test_progress import FORMAT, KEY, entry
 from tests.browser.test_review import follow, late
 from tests.conftest import require
@@ -175,10 +175,7 @@ def test_the_board_has_no_accessibility_violation(browser, site_url: str, view: 
             ),
         )
         assert tab.locator(".handbook-dashboard").is_visible()
-        tab.evaluate(SETTLED)
-        tab.add_script_tag(path=str(AXE))
-        tab.evaluate(START)
-        assert tab.evaluate("() => window.__axeResult") == []
+        assert axe_violations(tab) == []
     finally:
         context.close()
 

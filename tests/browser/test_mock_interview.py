@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.test_accessibility import AXE, SETTLED, START, VIEWS
+from tests.browser.test_accessibility import AXE, VIEWS, axe_violations
 from tests.browser.test_progress import export, import_file, stored
 from tests.browser.test_review import follow, late
 from tests.conftest import require
@@ -446,10 +446,7 @@ def test_no_accessibility_violation_and_nothing_wider_than_the_screen(
         found = {}
 
         def check(name: str) -> None:
-            tab.evaluate(SETTLED)
-            tab.add_script_tag(path=str(AXE))
-            tab.evaluate(START)
-            found[name] = tab.evaluate("() => window.__axeResult")
+            found[name] = axe_violations(tab)
             wide = tab.evaluate(
                 "() => [...document.querySelectorAll('.handbook-mock *')]"
                 ".filter((e) => e.getBoundingClientRect().right >"

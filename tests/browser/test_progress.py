@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.test_accessibility import AXE, SETTLED, START, VIEWS
+from tests.browser.test_accessibility import AXE, VIEWS, axe_violations
 from tests.conftest import require
 
 FIRST = "pass-statement"
@@ -315,10 +315,7 @@ def test_marked_pages_have_no_accessibility_violation(
                 bad = tmp_path / "bad.json"
                 bad.write_text("{")
                 import_file(tab, bad)
-            tab.evaluate(SETTLED)
-            tab.add_script_tag(path=str(AXE))
-            tab.evaluate(START)
-            found[name] = tab.evaluate("() => window.__axeResult")
+            found[name] = axe_violations(tab)
         assert found == {"question": [], "home": []}, json.dumps(found, indent=1)
     finally:
         context.close()

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from scripts.handbook_tools import training_data
-from tests.browser.test_accessibility import AXE, SETTLED, START, VIEWS
+from tests.browser.test_accessibility import AXE, VIEWS, axe_violations
 from tests.browser.test_progress import import_file, stored
 from tests.conftest import ROOT, require
 
@@ -452,10 +452,7 @@ def test_the_review_has_no_accessibility_violation(
                 "document.documentElement.scrollWidth - window.innerWidth"
             )
             assert wide <= 0, f"{name}: the page is {wide} px wider than the screen"
-            tab.evaluate(SETTLED)
-            tab.add_script_tag(path=str(AXE))
-            tab.evaluate(START)
-            found[name] = tab.evaluate("() => window.__axeResult")
+            found[name] = axe_violations(tab)
         assert found == {"answer": [], "nothing due": []}, json.dumps(found, indent=1)
     finally:
         context.close()
