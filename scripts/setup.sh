@@ -41,6 +41,19 @@ fi
 # The lock, installed as it is: nothing resolved, nothing built (see install_lock.sh).
 PYTHON=$PYTHON scripts/install_lock.sh .venv "requirements/$requirements.txt"
 
-if [[ $target == test && -f package-lock.json ]]; then
-    npm ci --loglevel=error --no-audit --no-fund
+# Node packages: the site ships Pyodide (package.json "dependencies", copied into the
+# site by the build); the tests also use the Node tools ("devDependencies").
+npm_ci=(npm ci --loglevel=error --no-audit --no-fund)
+if [[ $target != lint ]] && ! command -v npm >/dev/null; then
+    echo "setup: please install Node.js 20 or newer (npm): the site ships Pyodide from it" >&2
+    exit 1
+fi
+if [[ $target == test ]]; then
+    "${npm_ci[@]}"
+elif [[ $target == site ]] && ! node -e '
+    const lock = require("./package-lock.json").packages["node_modules/pyodide"];
+    process.exit(require("./node_modules/pyodide/package.json").version === lock.version ? 0 : 1);
+' 2>/dev/null; then
+    # Only what the site needs; a later `scripts/setup.sh test` adds the rest.
+    "${npm_ci[@]}" --omit=dev
 fi
