@@ -1,6 +1,6 @@
-"""Runs one example in the reader's browser: loaded by run-worker.js into Pyodide, called
-by docs/assets/run.js through it. Plain CPython runs it the same (tests/tools/
-test_run_example.py).
+"""Runs one example in the reader's browser: loaded by run-worker.js into Pyodide,
+called by docs/assets/run.js through it. Plain CPython runs it the same
+(tests/tools/test_run_example.py).
 
 Like the build, an example runs after the earlier blocks of its session, in one fresh
 namespace; their output is not shown. Unlike the build (markdown-exec captures `print`
@@ -29,7 +29,7 @@ def _compiled(code: str, name: str):
 
 def _report(error: BaseException, output: io.StringIO) -> None:
     if isinstance(error, SystemExit):
-        # As python does: SystemExit prints its message, if it has one, and no traceback.
+        # As python does: SystemExit prints its message, if any, and no traceback.
         if error.code is not None and not isinstance(error.code, int):
             print(error.code, file=output)
         return
@@ -40,19 +40,19 @@ def _report(error: BaseException, output: io.StringIO) -> None:
 
 
 def _execute(code: str, name: str, namespace: dict, output: io.StringIO) -> str | None:
-    """Run `code`, writing what it prints to `output`; the exception's name if it raised."""
+    """Run `code`, writing its output to `output`; the exception's name if it raised."""
     with contextlib.redirect_stdout(output), contextlib.redirect_stderr(output):
         try:
-            exec(_compiled(code, name), namespace)  # noqa: S102 - running examples is the point
-        except BaseException as error:  # noqa: BLE001 - the reader sees every ending
+            exec(_compiled(code, name), namespace)  # running examples is the point
+        except BaseException as error:  # the reader sees every ending
             _report(error, output)
             return type(error).__name__
     return None
 
 
 def run(earlier: list[str], code: str) -> str:
-    """JSON: the example's output, the exception it ended with (or null), the Python that
-    ran it, and which earlier block failed if one did."""
+    """JSON: the example's output, the exception it ended with (or null), the Python
+    that ran it, and which earlier block failed if one did."""
     namespace = {"__name__": "__main__"}
     for number, block in enumerate(earlier, start=1):
         output = io.StringIO()

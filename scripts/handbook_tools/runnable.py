@@ -31,8 +31,8 @@ BUILD_PYTHON = f"{platform.python_implementation()} {platform.python_version()}"
 
 @dataclass
 class PageExamples:
-    """What one page's blocks offered; a withheld block is left out when the browser runs
-    the later blocks of its session (the browser test shows none of them needs it)."""
+    """What one page's blocks offered. A withheld block is left out when the browser
+    runs the later blocks of its session (the browser test shows none needs it)."""
 
     path: str
     page_reason: str | None = None
@@ -63,21 +63,25 @@ def not_in_browser(code: str) -> list[str]:
     return sorted(imported_modules(code) - set(sys.stdlib_module_names))
 
 
-def wrap(rendered: str, code: str, options: dict, reason: str | None, page: PageExamples) -> str:
-    """`rendered` (markdown-exec's HTML for one block), marked to run or to say why not."""
+def wrap(
+    rendered: str, code: str, options: dict, reason: str | None, page: PageExamples
+) -> str:
+    """`rendered` (markdown-exec's HTML for a block), marked to run or to say why."""
     shown = options.get("source") == "block"
     if not shown and (options.get("source") or options.get("result") != "text"):
-        return rendered  # not an example: generated Markdown, or the page's provenance note
+        return rendered  # not an example: generated Markdown, the provenance note
     session = options.get("session") or ""
     reason = page.page_reason if reason is None else reason
     if reason and reason != OFFER:
-        note = f'<p class="{NOTE_CLASS}">Runs only where the site is built: {html.escape(reason)}.</p>'
-        return rendered + note
+        why = html.escape(reason)
+        note = f"Runs only where the site is built: {why}."
+        return f'{rendered}<p class="{NOTE_CLASS}">{note}</p>'
     missing = not_in_browser(code)
     if missing:
         page.problems.append(
-            f"an example imports {', '.join(missing)}, which the browser's Python does not "
-            f'have: say why on its fence (browser="needs ...") or in the front matter'
+            f"an example imports {', '.join(missing)}, which the browser's Python "
+            'does not have: say why on its fence (browser="needs ...") or in the '
+            "front matter"
         )
     page.runnable += 1
     attributes = [f'class="{RUNNABLE_CLASS}"', f'data-python="{BUILD_PYTHON}"']

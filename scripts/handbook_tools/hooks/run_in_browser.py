@@ -7,8 +7,8 @@
   a self-hosted site that must not freeze cannot use.
 - A page with runnable examples loads run.js and run.css (front matter `scripts:` and
   `styles:`, docs/overrides/main.html); Pyodide itself loads only on the first Run.
-- Pyodide's files are copied from node_modules/pyodide (pinned in package.json, `npm ci`)
-  into assets/pyodide/.
+- Pyodide's files are copied from node_modules/pyodide (pinned in package.json, `npm
+  ci`) into assets/pyodide/.
 """
 
 from __future__ import annotations
@@ -38,7 +38,8 @@ PYODIDE_FILES = (
 _page: dict = {"examples": runnable.PageExamples("?")}
 # A prediction's code is the plain block just above its "Output" reveal.
 _PREDICTION = re.compile(
-    r'<div class="language-python highlight"><pre><span></span><code>(?P<code>(?:(?!</code>).)*)</code></pre></div>\s*'
+    r'<div class="language-python highlight"><pre><span></span>'
+    r"<code>(?P<code>(?:(?!</code>).)*)</code></pre></div>\s*"
     r'<details class="reveal">\s*<summary>[^<]*</summary>\s*'
     r'<div class="handbook-run"[^>]*data-source="above"',
     re.S,
@@ -49,7 +50,9 @@ _TAG = re.compile(r"<[^>]+>")
 def _offering(markdown_exec_format):
     def format_and_mark(source, language, css_class, options, md, **kwargs):
         reason = options.get("extra", {}).pop("browser", None)
-        rendered = markdown_exec_format(source, language, css_class, options, md, **kwargs)
+        rendered = markdown_exec_format(
+            source, language, css_class, options, md, **kwargs
+        )
         return runnable.wrap(rendered, source, options, reason, _page["examples"])
 
     format_and_mark.offers_run = True
@@ -63,7 +66,9 @@ def on_config(config, **_):
     fences = config.mdx_configs.get("pymdownx.superfences", {}).get("custom_fences", [])
     python_fences = [fence for fence in fences if fence["name"] in ("python", "py")]
     if not python_fences:
-        raise PluginError("run_in_browser: markdown-exec's python fence is not configured")
+        raise PluginError(
+            "run_in_browser: markdown-exec's python fence is not configured"
+        )
     for fence in python_fences:
         if not getattr(fence["format"], "offers_run", False):
             fence["format"] = _offering(fence["format"])
@@ -83,9 +88,9 @@ def on_page_content(content, page, **_):
     shown = [_code_text(match["code"]) for match in _PREDICTION.finditer(content)]
     if shown != [code.strip("\n") for code in examples.predictions]:
         problems.append(
-            "a prediction's output is offered to run, but the block above its reveal is not "
-            'its code: write the ```python block, then ??? reveal "Output" holding the '
-            "executed one, both including the same snippet"
+            "a prediction's output is offered to run, but the block above its reveal "
+            'is not its code: write the ```python block, then ??? reveal "Output" '
+            "holding the executed one, both including the same snippet"
         )
     if problems:
         raise PluginError(f"docs/{page.file.src_uri}: " + "; ".join(problems))
