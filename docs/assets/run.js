@@ -84,7 +84,10 @@
     if (trimmed(result.output) === printedByBuild(example.block)) {
       return `Same output as the page's, which ${page} printed when the site was built. Your browser ran ${browser}.${ending}`;
     }
-    return `This output differs from the page's: the page's was printed by ${page} when the site was built, this one by ${browser} in your browser. Where a Python version changes an output, the page's text says so.${ending}`;
+    const machine = result.wordSize === 32
+      ? " Your browser's is a 32-bit build for Emscripten: object sizes and the platform it reports differ from the build machine's."
+      : "";
+    return `This output differs from the page's: the page's was printed by ${page} when the site was built, this one by ${browser} in your browser. Where the Python version changes an output, the page's text says so.${machine}${ending}`;
   }
 
   function addHelp(host) {
@@ -156,6 +159,9 @@
     const example = {
       block,
       number,
+      runButton,
+      status,
+      output,
       original: trimmed(source.querySelector("code").textContent),
       editor: null,
       code() {

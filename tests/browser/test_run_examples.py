@@ -1,0 +1,205 @@
+"""Every runnable example, run in Chromium with the site's own Pyodide (CPython 3.14,
+32-bit WebAssembly) through its Run button, against the output the build printed.
+
+An output that differs must be one of DIFFERS below, each with the reason and the words
+of the page that tell the reader so. Where the page claims what Python 3.14 prints, the
+browser's output must show it: this is where those claims run on this machine, whatever
+Python built the site.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from scripts.handbook_tools import facts
+
+# The pages whose examples the browser runs: the Language section, and the one web page
+# that offers some (its HTTPStatus examples need no socket).
+PAGES = [
+    *(q.slug for q in facts.questions() if q.section == "Language"),
+    "http-headers-and-status-codes",
+]
+
+
+@dataclass(frozen=True)
+class Differs:
+    """An example whose browser output is not the build's, and why."""
+
+    code: str  # words of the example's code that pick it out
+    why: str  # "version": the page says the output depends on it; "32-bit", "platform"
+    page_says: str = ""  # words of the page's text that tell the reader
+    browser_prints: tuple[str, ...] = ()  # the page's claims about 3.14, as printed
+
+
+DIFFERS = [
+    # Python versions (the build may run 3.11 to 3.14; the browser runs 3.14).
+    Differs(
+        "close() returned",
+        "version",
+        "on 3.13 and later it prints close() returned: 35",
+        ("close() returned: 35",),
+    ),
+    Differs(
+        "class OnlyTrunc",
+        "version",
+        "deprecated in 3.11 and removed in 3.14",
+        ("TypeError []",),
+    ),
+    Differs(
+        "None's count changed",
+        "version",
+        "prints True on 3.11 and False on 3.12 and later",
+        ("None's count changed: False",),
+    ),
+    Differs("gc.get_threshold()", "version", "The numbers differ between versions"),
+    Differs(
+        "lambda_code, def_code",
+        "version",
+        "3.14 adds LOAD_SMALL_INT and borrowed loads",
+        ("LOAD_SMALL_INT", "LOAD_FAST_BORROW", "same instructions: True"),
+    ),
+    Differs(
+        "os.process_cpu_count",
+        "version",
+        "os.process_cpu_count() and sys._is_gil_enabled() arrived in 3.13",
+        ("os.process_cpu_count exists: True", "sys._is_gil_enabled exists: True"),
+    ),
+    Differs(
+        "copy.replace() on this build",
+        "version",
+        "True on 3.13 and later",
+        ("copy.replace() on this build: True",),
+    ),
+    Differs(
+        "PatternError: 3.13+", "version", "PatternError from 3.13", ("PatternError",)
+    ),
+    Differs(
+        "def escape_warning",
+        "version",
+        "SyntaxWarning since 3.12",
+        ("['SyntaxWarning']",),
+    ),
+    # Word size: the browser's CPython is a 32-bit build; pointers are half as wide.
+    Differs(
+        "the list object alone:", "32-bit", "fixed for a given version and platform"
+    ),
+    Differs("floats = [float(n)", "32-bit", "24 bytes each on a 64-bit build"),
+    Differs(
+        "> 800_000",
+        "32-bit",
+        "a 32-bit build such as the browser's halves it",
+        ("True\nTrue\nFalse",),
+    ),
+    Differs("generator object:", "32-bit", "The sizes are for the build's interpreter"),
+    Differs(
+        "generator expression peak",
+        "32-bit",
+        "The sizes are for the build's interpreter",
+    ),
+    # The platform: Emscripten, with the standard library in a zip file.
+    Differs("sys.platform", "platform"),
+    Differs("os.path.isdir(os.path.dirname(os.__file__))", "platform"),
+]
+
+RUN_EVERY_EXAMPLE = """async () => {
+  const results = [];
+  const blocks = [...document.querySelectorAll(".handbook-run")];
+  for (const block of blocks) {
+    const { runButton, status, output } = block.handbookExample;
+    runButton.click();
+    while (!status.textContent || status.textContent.endsWith("…")) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const printed = block.dataset.source === "above"
+      ? block
+      : block.querySelector(".result");
+    results.push({
+      code: block.handbookExample.original,
+      built: printed ? printed.textContent : "",
+      builtBy: block.dataset.python,
+      output: output.textContent,
+      status: status.textContent,
+    });
+  }
+  return results;
+}"""
+
+
+def trimmed(text: str) -> str:
+    return text.replace("\r\n", "\n").strip("\n").rstrip()
+
+
+def known_difference(code: str) -> Differs | None:
+    matches = [entry for entry in DIFFERS if entry.code in code]
+    assert len(matches) <= 1, f"two DIFFERS entries pick out one example: {matches}"
+    return matches[0] if matches else None
+
+
+@pytest.fixture(scope="module")
+def runs(browser, site_url: str) -> dict[str, tuple[str, list[dict]]]:
+    """{page slug: (the page's text, each example's run)}, one browser page per slug."""
+    context = browser.new_context()
+    context.set_default_timeout(60_000)
+    results = {}
+    try:
+        tab = context.new_page()
+        for slug in PAGES:
+            tab.goto(f"{site_url}questions/{slug}/")
+            text = " ".join(tab.locator("article").text_content().split())
+            # Every example is clicked as a reader would, inside folded blocks too.
+            tab.evaluate(
+                "document.querySelectorAll('details').forEach(d => d.open = true)"
+            )
+            results[slug] = (text, tab.evaluate(RUN_EVERY_EXAMPLE))
+    finally:
+        context.close()
+    return results
+
+
+@pytest.mark.parametrize("slug", PAGES)
+def test_every_example_runs_as_built_or_the_page_says_why_not(runs, slug: str) -> None:
+    text, examples = runs[slug]
+    assert examples, f"{slug}: no runnable example"
+    for example in examples:
+        code, output = example["code"], trimmed(example["output"])
+        first_line = code.splitlines()[0]
+        # Both Pythons named: the one that built the page, the browser's.
+        assert example["builtBy"] in example["status"], first_line
+        assert "Pyodide" in example["status"], first_line
+        if output == trimmed(example["built"]):
+            assert example["status"].startswith("Same output as the page's"), first_line
+            continue
+        assert example["status"].startswith("This output differs"), first_line
+        known = known_difference(code)
+        assert known, (
+            f"{slug}: the browser printed something else than the build, and DIFFERS "
+            f"does not say why, for the example starting {first_line!r}:\n"
+            f"build:\n{example['built']}\nbrowser:\n{example['output']}"
+        )
+        if known.why == "version":
+            assert known.page_says in text, known
+        else:
+            assert (
+                "object sizes and the platform it reports differ" in example["status"]
+            )
+
+
+@pytest.mark.parametrize("slug", PAGES)
+def test_the_pages_claims_about_python_3_14_hold_in_the_browser(
+    runs, slug: str
+) -> None:
+    for example in runs[slug][1]:
+        known = known_difference(example["code"])
+        for claim in known.browser_prints if known else ():
+            assert claim in example["output"], (slug, claim, example["output"])
+
+
+def test_each_known_difference_picks_out_one_example(runs) -> None:
+    """An entry matching no example any more would hide nothing and prove nothing."""
+    codes = [example["code"] for _, examples in runs.values() for example in examples]
+    for entry in DIFFERS:
+        assert sum(entry.code in code for code in codes) == 1, entry
+        if entry.page_says:
+            assert any(entry.page_says in text for text, _ in runs.values()), entry
