@@ -16,13 +16,15 @@ pytestmark = pytest.mark.timeout(600)
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 800}
 WIDTHS = {"phone": PHONE, "desktop": DESKTOP}
-# A question page (tables, tabs, predictions, follow-ups), the home page and the
-# trainers' pages, with the fewest Tab stops each must have (the page's own controls).
+# A question page (tables, tabs, predictions, follow-ups), the home page, the
+# trainers' pages and a question with Run buttons (docs/assets/run.js), with the fewest
+# Tab stops each must have (the page's own controls).
 PAGES = {
     "questions/django-unit-tests/": 20,
     "": 20,
     "review/": 8,
     "mock-interview/": 8,
+    "questions/generators/": 40,
 }
 FIRST = next(iter(PAGES))
 
@@ -137,7 +139,7 @@ def test_the_skip_link_covers_neither_the_logo_nor_the_menu(
 
 @pytest.mark.parametrize("width", list(WIDTHS))
 @pytest.mark.parametrize(
-    "relative", list(PAGES), ids=["question", "home", "review", "mock"]
+    "relative", list(PAGES), ids=["question", "home", "review", "mock", "runnable"]
 )
 def test_every_tab_stop_is_visible(
     browser, site_url: str, palette: str, width: str, relative: str

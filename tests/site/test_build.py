@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import html
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -266,7 +267,14 @@ def test_our_scripts_and_styles_are_minified_and_the_vendored_are_not(
     comments gone, smaller), the theme's files and the vendored library as shipped."""
     assets = facts.ROOT / "docs" / "assets"
     ours = [p for p in assets.glob("*") if p.suffix in (".js", ".css")]
-    assert {p.name for p in ours} >= {"progress.js", "practice.js", "handbook.css"}
+    assert {p.name for p in ours} >= {
+        "progress.js",
+        "practice.js",
+        "handbook.css",
+        "run.js",
+        "run-worker.js",
+        "run.css",
+    }
     for source in ours:
         built = (built_site / "assets" / source.name).read_text()
         assert "/*" not in built, source.name
@@ -279,3 +287,113 @@ def test_our_scripts_and_styles_are_minified_and_the_vendored_are_not(
     bundle = next(theme.glob("bundle.*.min.js"))
     built_bundle = built_site / "assets" / "javascripts" / bundle.name
     assert built_bundle.read_bytes() == bundle.read_bytes()
+
+
+# Run it yourself (scripts/handbook_tools/hooks/run_in_browser.py).
+PYODIDE = ROOT / "node_modules" / "pyodide"
+# What loadPyodide fetches, and the package's README, its licence notice (MPL-2.0).
+PYODIDE_FILES = (
+    "pyodide.mjs",
+    "pyodide.asm.mjs",
+    "pyodide.asm.wasm",
+    "python_stdlib.zip",
+    "pyodide-lock.json",
+    "README.md",
+)
+RUN_ASSETS = re.compile(
+    r'<script src="[^"]*assets/run\.js" defer>|<link rel="stylesheet" '
+    r'href="[^"]*assets/run\.css">'
+)
+# In page order: each example's mark, a Run block or the note saying why it has none.
+RUN_MARKS = re.compile(
+    r'<div class="handbook-run"(?P<attributes>[^>]*)>'
+    r'|<p class="handbook-run-note">(?P<note>[^<]*)</p>'
+)
+EXEC_FENCE = re.compile(r'^ *`{3,} *python (?P<options>[^\n]*exec="on"[^\n]*)$', re.M)
+
+
+def test_the_site_ships_the_pinned_pyodide(built_site: Path) -> None:
+    """Pyodide is served from the site's own files, as npm installed them from the
+    version package-lock.json pins."""
+    for name in PYODIDE_FILES:
+        shipped = built_site / "assets" / "pyodide" / name
+        assert shipped.read_bytes() == (PYODIDE / name).read_bytes(), name
+    installed = json.loads((PYODIDE / "package.json").read_text())["version"]
+    lock = json.loads((ROOT / "package-lock.json").read_text())
+    assert installed == lock["packages"]["node_modules/pyodide"]["version"]
+    # The worker loads the runner tests/tools/test_run_example.py tests, as written.
+    runner = built_site / "assets" / "run_example.py"
+    assert runner.read_bytes() == (ROOT / "docs/assets/run_example.py").read_bytes()
+
+
+def test_language_pages_offer_their_examples_to_run(built_site: Path) -> None:
+    language = [q for q in facts.questions() if q.section == "Language"]
+    assert len(language) >= 10
+    for question in language:
+        page = (built_site / question.url / "index.html").read_text()
+        assert '<div class="handbook-run" ' in page, question.slug
+        assert len(RUN_ASSETS.findall(page)) == 2, question.slug
+
+
+def test_only_pages_with_runnable_examples_load_the_runner(built_site: Path) -> None:
+    """run.js and run.css load where a Run button is; the print page, made for paper,
+    keeps the blocks' markup but no button."""
+    loading = set()
+    for page in built_site.rglob("*.html"):
+        relative = page.relative_to(built_site).as_posix()
+        text = page.read_text()
+        runnable = '<div class="handbook-run" ' in text
+        if relative != "print_page/index.html":
+            assert bool(RUN_ASSETS.search(text)) == runnable, relative
+        if RUN_ASSETS.search(text):
+            loading.add(relative)
+    assert not {"index.html", "review/index.html", "mock-interview/index.html"} & (
+        loading
+    )
+    # A web page whose front matter says why runs nothing, unless a fence says "run".
+    for question in facts.questions():
+        if question.section == "Language" or "browser" not in question.meta:
+            continue
+        offered = 'browser="run"' in (ROOT / "docs" / question.uri).read_text()
+        assert (f"{question.url}index.html" in loading) == offered, question.slug
+    assert "questions/http-headers-and-status-codes/index.html" in loading
+
+
+def test_no_page_loads_pyodide_before_run(built_site: Path) -> None:
+    """Pyodide (12 MB) is fetched by the worker on the first Run, never by a page."""
+    for page in built_site.rglob("*.html"):
+        assert "assets/pyodide/" not in page.read_text(), page
+
+
+def example_fences(markdown: str) -> list[dict]:
+    """The options of each executed Python fence that shows an example: its source, or
+    a prediction's output (whose code is the block above the reveal)."""
+    examples = []
+    for match in EXEC_FENCE.finditer(markdown):
+        options = dict(re.findall(r'(\w+)="([^"]*)"', match["options"]))
+        shown = options.get("source") == "block"
+        if shown or (not options.get("source") and options.get("result") == "text"):
+            examples.append({**options, "shown": shown})
+    return examples
+
+
+@pytest.mark.parametrize("page", question_pages(), ids=lambda p: p.stem)
+def test_every_example_is_runnable_or_says_why_not(
+    built_site: Path, page: Path
+) -> None:
+    """Each example the build ran, in page order, is either a Run block or followed by
+    the note giving its fence's reason or else its page's."""
+    meta = front_matter(page)
+    fences = example_fences(page.read_text())
+    marks = list(RUN_MARKS.finditer(html_of(built_site, page)))
+    assert len(marks) == len(fences), "one mark per example"
+    for number, (fence, mark) in enumerate(zip(fences, marks, strict=True), start=1):
+        reason = fence.get("browser", meta.get("browser"))
+        if reason and reason != "run":
+            why = f"Runs only where the site is built: {html.escape(reason)}."
+            assert mark["note"] == why, (number, fence)
+            continue
+        assert mark["note"] is None, (number, fence)
+        # A shown block runs its own code; a prediction's comes from the block above.
+        above = 'data-source="above"' in mark["attributes"]
+        assert above != fence["shown"], (number, fence)

@@ -13,6 +13,7 @@ import pytest
 
 from scripts.handbook_tools import check_snippets
 from scripts.handbook_tools.build import build, copy_sources
+from tests.conftest import require
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = "questions/pass-statement.md"
@@ -80,6 +81,32 @@ def prediction_revealing_other_code(copy: Path) -> None:
     assert first < second
 
 
+def runnable_example_importing_django(copy: Path) -> None:
+    # Django is installed where the site is built, so the example itself runs; only
+    # the browser's Python lacks it.
+    edit(
+        copy / "docs" / PAGE,
+        "## Pitfalls",
+        '## Pitfalls\n\n```python exec="on" source="block" result="text"\n'
+        "import django\n\nprint(django.VERSION >= (5,))\n```",
+    )
+
+
+def runnable_prediction_under_other_code(copy: Path) -> None:
+    # Outside "Predict the output", which the anatomy check reads: only the Run
+    # button's own check sees the code above the reveal differ from the revealed.
+    edit(
+        copy / "docs" / PAGE,
+        "## Pitfalls",
+        "## Pitfalls\n\n"
+        '```python\n--8<-- "pass_statement/predict.py:pass_is_not_return"\n```\n\n'
+        '??? reveal "Output"\n'
+        '    ```python exec="on" result="text"\n'
+        '    --8<-- "pass_statement/predict.py:pass_is_not_continue"\n'
+        "    ```\n",
+    )
+
+
 FAULTS: dict[str, tuple[Callable[[Path], None], str]] = {
     "missing snippet file": (missing_snippet_file, "null_statement.py"),
     "missing section": (missing_section, "returns_none_gone"),
@@ -91,6 +118,14 @@ FAULTS: dict[str, tuple[Callable[[Path], None], str]] = {
     "a prediction revealing other code": (
         prediction_revealing_other_code,
         "the reveal runs pass_statement/predict.py:pass_is_not_continue, not the code",
+    ),
+    "a runnable example importing a third-party module": (
+        runnable_example_importing_django,
+        "an example imports django, which the browser's Python does not have",
+    ),
+    "a runnable prediction under other code": (
+        runnable_prediction_under_other_code,
+        "the block above its reveal is not its code",
     ),
 }
 
@@ -118,3 +153,25 @@ def test_snippet_check_reports_orphans_and_unknown_sections(tmp_path: Path) -> N
         and "no section 'returns_none_gone'" in message
         for message in messages
     ), messages
+
+
+def test_a_build_without_pyodide_says_to_run_npm_ci(tmp_path: Path) -> None:
+    """The Run buttons load Pyodide from the site's own files: with node_modules
+    installed but Pyodide missing from it, the build fails and says how to fix it."""
+    installed = ROOT / "node_modules"
+    require(installed.is_dir(), "node_modules (npm ci)")
+    copy = copy_sources(tmp_path / "src")
+    modules = copy / "node_modules"
+    if modules.is_symlink():
+        modules.unlink()  # the copy's link only: the real folder stays as it is
+    assert not modules.exists(), "copy_sources copied node_modules: adapt this test"
+    # Every other package, linked from the real node_modules.
+    modules.mkdir()
+    for package in installed.iterdir():
+        if package.name != "pyodide":
+            (modules / package.name).symlink_to(package.resolve())
+    result = build(tmp_path / "site", copy / "mkdocs.yml")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    assert "node_modules/pyodide/pyodide.mjs is missing: run `npm ci`" in output
+    assert (installed / "pyodide" / "pyodide.mjs").is_file()
