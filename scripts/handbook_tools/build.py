@@ -61,6 +61,10 @@ def copy_sources(target: Path, *extra: str) -> Path:
             shutil.copytree(source, target / name, ignore=ignore)
         else:
             shutil.copy2(source, target / name)
+    # The build copies Pyodide from node_modules (hooks/run_in_browser.py): linked, as
+    # it is installed, not part of the sources.
+    if (ROOT / "node_modules").is_dir():
+        (target / "node_modules").symlink_to(ROOT / "node_modules")
     return target
 
 

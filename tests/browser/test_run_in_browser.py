@@ -2,9 +2,7 @@
 (docs/assets/run.js, run-worker.js, run_example.py), on the built site in Chromium.
 
 Each test that runs Python starts Pyodide once (about 5 s here, more on a busy
-machine), so a test groups what one page shows. The tests marked xfail assert what the
-feature should do and does not yet: strict, so each fails once its bug is fixed and its
-mark must go.
+machine), so a test groups what one page shows.
 """
 
 from __future__ import annotations
@@ -223,10 +221,6 @@ def test_stop_ends_an_endless_example_and_the_page_stays_usable(
     assert output(page, 1).inner_text().strip() == page_output(page, 1)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="run.js: Stop focuses Run while Run is still disabled, so the focus is lost",
-)
 def test_stop_gives_the_focus_to_run(page, site_url: str) -> None:
     """Stop hides itself: a keyboard reader's focus goes to Run, not to the page's
     start."""
@@ -328,20 +322,7 @@ def test_the_offline_copy_says_how_to_serve_it(
     assert page.locator(".handbook-run__bar, .handbook-run__button").count() == 0
 
 
-@pytest.mark.parametrize(
-    "palette",
-    [
-        "light",
-        pytest.param(
-            "dark",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="run.css: the buttons' primary colour (#4051b5) on the dark "
-                "palette's background is 2.34:1",
-            ),
-        ),
-    ],
-)
+@pytest.mark.parametrize("palette", ["light", "dark"])
 def test_no_accessibility_violation_with_an_editor_and_output(
     browser, site_url: str, palette: str
 ) -> None:
@@ -362,11 +343,6 @@ def test_no_accessibility_violation_with_an_editor_and_output(
         context.close()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="run.css: `.md-typeset pre {display: flow-root}` (Material) outranks both "
-    "the `hidden` attribute and the print rule's `.handbook-run__output`",
-)
 def test_output_is_not_displayed_when_hidden_or_printed(page, site_url: str) -> None:
     page.goto(site_url + QUESTION)
     # Before any Run, no empty output box under the code.
