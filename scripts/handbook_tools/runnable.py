@@ -75,7 +75,8 @@ def wrap(
     if reason and reason != OFFER:
         why = html.escape(reason)
         note = f"Runs only where the site is built: {why}."
-        return f'{rendered}<p class="{NOTE_CLASS}">{note}</p>'
+        # Not in the search index: it would rank pages by a note about the browser.
+        return f'{rendered}<p class="{NOTE_CLASS}" data-search-exclude>{note}</p>'
     missing = not_in_browser(code)
     if missing:
         page.problems.append(
