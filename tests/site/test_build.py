@@ -14,6 +14,7 @@ import pytest
 import rcssmin
 
 from scripts.handbook_tools import check_snippets, drills, facts
+from scripts.handbook_tools.hooks.run_in_browser import PYODIDE_FILES
 
 ROOT = Path(__file__).resolve().parents[2]
 QUESTIONS = ROOT / "docs" / "questions"
@@ -291,15 +292,6 @@ def test_our_scripts_and_styles_are_minified_and_the_vendored_are_not(
 
 # Run it yourself (scripts/handbook_tools/hooks/run_in_browser.py).
 PYODIDE = ROOT / "node_modules" / "pyodide"
-# What loadPyodide fetches, and the package's README, its licence notice (MPL-2.0).
-PYODIDE_FILES = (
-    "pyodide.mjs",
-    "pyodide.asm.mjs",
-    "pyodide.asm.wasm",
-    "python_stdlib.zip",
-    "pyodide-lock.json",
-    "README.md",
-)
 RUN_ASSETS = re.compile(
     r'<script src="[^"]*assets/run\.js" defer>|<link rel="stylesheet" '
     r'href="[^"]*assets/run\.css">'
@@ -307,7 +299,7 @@ RUN_ASSETS = re.compile(
 # In page order: each example's mark, a Run block or the note saying why it has none.
 RUN_MARKS = re.compile(
     r'<div class="handbook-run"(?P<attributes>[^>]*)>'
-    r'|<p class="handbook-run-note">(?P<note>[^<]*)</p>'
+    r'|<p class="handbook-run-note"[^>]*>(?P<note>[^<]*)</p>'
 )
 EXEC_FENCE = re.compile(r'^ *`{3,} *python (?P<options>[^\n]*exec="on"[^\n]*)$', re.M)
 

@@ -144,7 +144,8 @@ def test_a_reason_gives_a_note_instead_of_a_run_button(
     # A withheld block may import what the build machine alone has.
     wrapped = wrap(RENDERED, "import django\n", options, fence_reason, examples)
     assert wrapped == (
-        RENDERED + '<p class="handbook-run-note">Runs only where the site is built: '
+        RENDERED + '<p class="handbook-run-note" data-search-exclude>'
+        "Runs only where the site is built: "
         "needs &lt;Redis&gt; &amp; &quot;sockets&quot;.</p>"
     )
     assert examples.runnable == 0
