@@ -32,8 +32,9 @@ from scripts.handbook_tools.downloads import PDF_FILE, RELEASE_VARIABLE, ZIP_FIL
 from scripts.handbook_tools.facts import ROOT
 
 FOLDER = "python-backend-interview-handbook"
-# Files an offline reader never uses.
-SKIP = {"sitemap.xml", "sitemap.xml.gz", "search/search_index.json"}
+# Files an offline reader never uses. (The search index stays: a reader who serves the
+# folder over HTTP to run its examples gets search from it, as the site online does.)
+SKIP = {"sitemap.xml", "sitemap.xml.gz"}
 
 
 def build_offline(site_dir: Path, *, release: bool = False) -> None:
