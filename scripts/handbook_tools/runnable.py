@@ -34,7 +34,6 @@ class PageExamples:
     """What one page's blocks offered. A withheld block is left out when the browser
     runs the later blocks of its session (the browser test shows none needs it)."""
 
-    path: str
     page_reason: str | None = None
     runnable: int = 0
     # The code of each prediction offered (run.js reads it from the block above).

@@ -32,7 +32,7 @@ INTERPRETER = f"{sys.implementation.name} " + ".".join(
 
 
 def page(reason: str | None = None) -> PageExamples:
-    return PageExamples("questions/example.md", page_reason=reason)
+    return PageExamples(page_reason=reason)
 
 
 def opening_tag(wrapped: str) -> str:

@@ -35,7 +35,7 @@ PYODIDE_FILES = (
     "pyodide-lock.json",
     "README.md",
 )
-_page: dict = {"examples": runnable.PageExamples("?")}
+_page: dict = {"examples": runnable.PageExamples()}
 # A prediction's code is the plain block just above its "Output" reveal.
 _PREDICTION = re.compile(
     r'<div class="language-python highlight"><pre><span></span>'
@@ -77,7 +77,7 @@ def on_config(config, **_):
 
 def on_page_markdown(markdown, page, **_):
     _page["examples"] = runnable.PageExamples(
-        page.file.src_uri, page_reason=(page.meta or {}).get("browser")
+        page_reason=(page.meta or {}).get("browser")
     )
     return markdown
 
