@@ -44,23 +44,26 @@ def test_offline_copy_loads_nothing_from_another_host(offline_site: Path) -> Non
     assert (offline_site / "downloads/python-backend-interview-handbook.apkg").is_file()
 
 
+def search_leads_to(page, query: str, slug: str) -> None:
+    """Type `query` in the search box (Material ignores `fill()`); wait until the first
+    result is `slug`'s page."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press("Control+a")
+    box.press("Backspace")
+    box.press_sequentially(query, delay=10)
+    page.wait_for_function(
+        "(slug) => document.querySelector('.md-search-result__link')?.href"
+        ".includes(slug)",
+        arg=slug,
+    )
+
+
 def test_search_works_from_file_urls(offline_page, offline_site: Path) -> None:
     page = offline_page
     page.goto((offline_site / "index.html").as_uri())
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.press_sequentially("keep-alive", delay=10)
-    page.wait_for_function(
-        "() => document.querySelector('.md-search-result__link')?.href"
-        ".includes('http-protocol')"
-    )
-    box.press("Control+a")
-    box.press("Backspace")
-    box.press_sequentially("iteritems", delay=10)
-    page.wait_for_function(
-        "() => document.querySelector('.md-search-result__link')?.href"
-        ".includes('dict-items-vs-iteritems')"
-    )
+    search_leads_to(page, "keep-alive", "http-protocol")
+    search_leads_to(page, "iteritems", "dict-items-vs-iteritems")
     first = page.locator(".md-search-result__item > a.md-search-result__link").first
     first.wait_for()
     assert "/questions/dict-items-vs-iteritems.html" in first.get_attribute("href")

@@ -17,6 +17,7 @@ from playwright.sync_api import expect
 
 from scripts.handbook_tools import static_site
 from tests.browser.test_accessibility import AXE, axe_violations
+from tests.browser.test_offline import search_leads_to
 from tests.conftest import require
 
 pytestmark = pytest.mark.timeout(600)
@@ -334,13 +335,7 @@ def test_the_offline_copy_runs_examples_once_served_as_its_note_says(
         assert page.locator(".handbook-run__offline").count() == 0
         said = run(page, 1)
         assert said.startswith("Same output as the page's"), said
-        box = page.locator("input.md-search__input")
-        box.click()
-        box.press_sequentially("iteritems", delay=10)
-        page.wait_for_function(
-            "() => document.querySelector('.md-search-result__link')?.href"
-            ".includes('dict-items-vs-iteritems')"
-        )
+        search_leads_to(page, "iteritems", "dict-items-vs-iteritems")
 
 
 @pytest.mark.parametrize("palette", ["light", "dark"])
