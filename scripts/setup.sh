@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Install what the handbook needs, idempotently: `scripts/setup.sh site` for building and
 # serving the site, `scripts/setup.sh test` for that plus everything the tests run
-# (redis-server, Chromium, Node tools), `scripts/setup.sh lint` for the test tools alone
+# (redis-server, PostgreSQL, Chromium, Node tools), `scripts/setup.sh lint` for the test tools alone
 # (ruff, the workflow check). Safe to run again: it installs only what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,6 +19,7 @@ esac
 system_packages=()
 if [[ $target == test ]]; then
     command -v redis-server >/dev/null || system_packages+=(redis-server)
+    compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || system_packages+=(postgresql)
     command -v cgi-fcgi >/dev/null || system_packages+=(libfcgi-bin)
     [[ -x ${CHROMIUM:-/usr/bin/chromium} ]] || system_packages+=(chromium)
     command -v java >/dev/null || system_packages+=(default-jre-headless)

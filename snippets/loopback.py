@@ -77,11 +77,12 @@ def serve(
     cwd: str | Path | None = None,
     env: dict[str, str] | None = None,
     timeout: float = 15,
+    user: str | None = None,
 ) -> Iterator[subprocess.Popen]:
     """Run `command` (which must listen on `port`) for the length of the block.
 
     Its output goes to a log file, never to an unread pipe; the log is shown
-    if the server fails to start.
+    if the server fails to start. `user` runs it as another user (root only).
     """
     with tempfile.TemporaryDirectory(prefix="handbook-server-") as scratch:
         log = Path(scratch) / "server.log"
@@ -95,6 +96,7 @@ def serve(
                 stderr=subprocess.STDOUT,
                 # Its own process group, so stop() also reaches its children.
                 start_new_session=True,
+                user=user,
             )
             try:
                 wait_for_port(port, process, log, timeout)
@@ -130,3 +132,78 @@ def redis_server() -> Iterator[str]:
         ]  # fmt: skip
         with serve(command, port):
             yield f"redis://{HOST}:{port}/0"
+
+
+def postgres_binaries() -> Path | None:
+    """The directory of Debian's PostgreSQL server programs (initdb,
+    postgres), newest version first; None when `postgresql` is not
+    installed."""
+    found = sorted(
+        Path("/usr/lib/postgresql").glob("*/bin/initdb"),
+        key=lambda path: int(path.parent.parent.name),
+        reverse=True,
+    )
+    return found[0].parent if found else None
+
+
+# PostgreSQL refuses to run as root; as root, run it as Debian's `postgres`.
+POSTGRES_USER = "postgres" if os.geteuid() == 0 else None
+
+
+@contextlib.contextmanager
+def postgres_server() -> Iterator[str]:
+    """A throwaway PostgreSQL cluster on a free 127.0.0.1 port, fsync off,
+    trusting local connections; yields its postgresql:// URL (user
+    `handbook`, database `postgres`).
+
+    The cluster lives in a temporary directory, its Unix socket too, so it
+    touches nothing of an installed PostgreSQL and is gone when the block
+    ends."""
+    binaries = postgres_binaries()
+    if binaries is None:
+        raise ServerError(
+            "PostgreSQL not found: install Debian's postgresql"
+            " (scripts/setup.sh does)"
+        )
+    port = free_port()
+    with tempfile.TemporaryDirectory(prefix="handbook-postgres-") as scratch:
+        data = Path(scratch) / "data"
+        shutil.chown(scratch, POSTGRES_USER or os.geteuid())
+        subprocess.run(
+            [
+                binaries / "initdb",
+                "--pgdata", data,
+                "--username", "handbook",
+                "--auth", "trust",
+                "--encoding", "UTF8",
+                "--locale", "C",
+                "--no-sync",
+            ],
+            check=True,
+            capture_output=True,
+            user=POSTGRES_USER,
+        )  # fmt: skip
+        command = [
+            binaries / "postgres",
+            "-D", data,
+            "-h", HOST,
+            "-p", str(port),
+            "-k", scratch,
+            "-c", "fsync=off",
+            "-c", "synchronous_commit=off",
+            "-c", "full_page_writes=off",
+        ]  # fmt: skip
+        with serve(command, port, user=POSTGRES_USER) as process:
+            _wait_until_ready(binaries, port, process)
+            yield f"postgresql://handbook@{HOST}:{port}/postgres"
+
+
+def _wait_until_ready(binaries: Path, port: int, process, timeout: float = 15):
+    """PostgreSQL listens before it accepts queries; pg_isready says when
+    it does."""
+    deadline = time.monotonic() + timeout
+    check = [binaries / "pg_isready", "-h", HOST, "-p", str(port), "-q"]
+    while subprocess.run(check, check=False).returncode != 0:
+        if process.poll() is not None or time.monotonic() > deadline:
+            raise ServerError(f"PostgreSQL on port {port} never became ready")
+        time.sleep(0.05)

@@ -45,6 +45,14 @@ def redis_url() -> str:
         yield url
 
 
+@pytest.fixture(scope="session")
+def postgres_url() -> str:
+    """A real PostgreSQL cluster on a free 127.0.0.1 port, for the session."""
+    require(loopback.postgres_binaries() is not None, "PostgreSQL")
+    with loopback.postgres_server() as url:
+        yield url
+
+
 def run_section(include: str) -> str:
     """What a prediction shows: its section run alone, as markdown-exec runs a fence
     with no session (fresh globals, `print` into a buffer), and the text it printed."""

@@ -132,7 +132,7 @@ print(example())
 '''
 
 PREDICT = '''\
-"""Predict the output: the programs of docs/questions/{slug}.md's predictions."""
+"""Predictions of docs/questions/{slug}.md."""
 
 # --8<-- [start:first]
 print(sum(range(4)))

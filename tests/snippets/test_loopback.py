@@ -4,11 +4,13 @@ they cannot start, and are gone when their block ends, even one that ignores SIG
 from __future__ import annotations
 
 import socket
+import subprocess
 import sys
 
 import pytest
 
 from snippets import loopback
+from tests.conftest import require
 
 LISTEN = (
     "import socket, time{extra}\n"
@@ -73,3 +75,37 @@ def test_redis_server_names_the_missing_binary(monkeypatch: pytest.MonkeyPatch) 
         loopback.redis_server(),
     ):
         pass  # pragma: no cover - never reached
+
+
+@pytest.mark.server
+def test_postgres_server_answers_queries_on_loopback_and_is_gone_after() -> None:
+    require(loopback.postgres_binaries() is not None, "PostgreSQL")
+    import psycopg
+
+    with loopback.postgres_server() as url, psycopg.connect(url) as connection:
+        port = int(url.rsplit(":", 1)[1].split("/")[0])
+        address = connection.execute("SELECT inet_server_addr()").fetchone()[0]
+        assert str(address) == loopback.HOST
+        listen = connection.execute("SHOW listen_addresses").fetchone()[0]
+        assert listen == loopback.HOST
+    assert refuses(port)
+
+
+def test_postgres_server_names_the_missing_package(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(loopback, "postgres_binaries", lambda: None)
+    with (
+        pytest.raises(loopback.ServerError, match="PostgreSQL not found"),
+        loopback.postgres_server(),
+    ):
+        pass  # pragma: no cover - never reached
+
+
+def test_a_postgres_that_never_gets_ready_is_reported() -> None:
+    binaries = loopback.postgres_binaries()
+    require(binaries is not None, "PostgreSQL")
+    exited = subprocess.Popen([sys.executable, "-c", "pass"])
+    exited.wait()
+    with pytest.raises(loopback.ServerError, match="never became ready"):
+        loopback._wait_until_ready(binaries, loopback.free_port(), exited)

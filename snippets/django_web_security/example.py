@@ -1,0 +1,11 @@
+"""The examples of docs/questions/django-web-security.md."""
+
+
+# --8<-- [start:example]
+def example():
+    """Replace with the code the page runs."""
+    return sum(range(4))
+
+
+print(example())
+# --8<-- [end:example]
