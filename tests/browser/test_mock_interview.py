@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from scripts.handbook_tools import facts
 from tests.browser.test_accessibility import AXE, VIEWS, axe_violations
 from tests.browser.test_progress import export, import_file, stored
 from tests.browser.test_review import follow, late
@@ -99,8 +100,9 @@ def start_paused(page) -> None:
 def test_setup_says_how_many_match_and_asks_only_those(page, site_url: str) -> None:
     page.goto(site_url + MOCK)
     questions = training(page)["questions"]
-    assert len(questions) == 17
-    assert matches(page) == "17 questions match: the interview asks 5."
+    every = len(facts.questions())
+    assert len(questions) == every
+    assert matches(page) == f"{every} questions match: the interview asks 5."
     for level, topics, count in (
         ("advanced", ("django",), 8),
         ("intermediate", ("testing", "http"), 3),
