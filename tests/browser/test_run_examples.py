@@ -143,25 +143,35 @@ def known_difference(code: str) -> Differs | None:
     return matches[0] if matches else None
 
 
+class PageRuns(dict):
+    """{page slug: (the page's text, each example's run)}, a page run when first asked
+    for: selecting one page with -k runs only it, and each page's run falls within the
+    timeout of the test that asks for it."""
+
+    def __init__(self, tab, site_url: str) -> None:
+        super().__init__()
+        self.tab, self.site_url = tab, site_url
+
+    def __missing__(self, slug: str) -> tuple[str, list[dict]]:
+        self.tab.goto(f"{self.site_url}questions/{slug}/")
+        text = " ".join(self.tab.locator("article").text_content().split())
+        # Every example is clicked as a reader would, inside folded blocks too.
+        self.tab.evaluate(
+            "document.querySelectorAll('details').forEach(d => d.open = true)"
+        )
+        self[slug] = (text, self.tab.evaluate(RUN_EVERY_EXAMPLE))
+        return self[slug]
+
+    def every_page(self) -> list[tuple[str, list[dict]]]:
+        return [self[slug] for slug in PAGES]
+
+
 @pytest.fixture(scope="module")
-def runs(browser, site_url: str) -> dict[str, tuple[str, list[dict]]]:
-    """{page slug: (the page's text, each example's run)}, one browser page per slug."""
+def runs(browser, site_url: str) -> PageRuns:
     context = browser.new_context()
     context.set_default_timeout(60_000)
-    results = {}
-    try:
-        tab = context.new_page()
-        for slug in PAGES:
-            tab.goto(f"{site_url}questions/{slug}/")
-            text = " ".join(tab.locator("article").text_content().split())
-            # Every example is clicked as a reader would, inside folded blocks too.
-            tab.evaluate(
-                "document.querySelectorAll('details').forEach(d => d.open = true)"
-            )
-            results[slug] = (text, tab.evaluate(RUN_EVERY_EXAMPLE))
-    finally:
-        context.close()
-    return results
+    yield PageRuns(context.new_page(), site_url)
+    context.close()
 
 
 @pytest.mark.parametrize("slug", PAGES)
@@ -204,8 +214,9 @@ def test_the_pages_claims_about_python_3_14_hold_in_the_browser(
 
 def test_each_known_difference_picks_out_one_example(runs) -> None:
     """An entry matching no example any more would hide nothing and prove nothing."""
-    codes = [example["code"] for _, examples in runs.values() for example in examples]
+    pages = runs.every_page()
+    codes = [example["code"] for _, examples in pages for example in examples]
     for entry in DIFFERS:
         assert sum(entry.code in code for code in codes) == 1, entry
         if entry.page_says:
-            assert any(entry.page_says in text for text, _ in runs.values()), entry
+            assert any(entry.page_says in text for text, _ in pages), entry
