@@ -315,3 +315,138 @@ def test_prediction_except_exception(predict) -> None:
     assert predict("asyncio_event_loop/predict.py:except_exception") == (
         "handled TimeoutError\nmain timed out\n"
     )
+
+
+# Claims of the explanation and the pitfalls
+
+
+@pytest.fixture
+def asyncio_log() -> list[str]:
+    messages: list[str] = []
+
+    class Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            messages.append(record.getMessage().split("\n")[0])
+
+    logger = logging.getLogger("asyncio")
+    logger.addHandler(handler := Collect())
+    yield messages
+    logger.removeHandler(handler)
+
+
+async def boom() -> None:
+    raise ValueError("boom")
+
+
+def test_an_unawaited_failed_task_is_reported_only_when_collected(
+    asyncio_log,
+) -> None:
+    async def main() -> None:
+        task = asyncio.create_task(boom())  # nothing awaits it
+        await asyncio.sleep(0.01)
+        assert task.done()
+        assert asyncio_log == []  # silent while the task is referenced
+        del task
+        gc.collect()
+
+    asyncio.run(main())
+    assert asyncio_log == ["Task exception was never retrieved"]
+
+
+def test_cancelling_gather_after_its_error_does_not_stop_the_others() -> None:
+    log: list[str] = []
+
+    async def slow() -> None:
+        await asyncio.sleep(0.05)
+        log.append("slow finished")
+
+    async def main() -> bool:
+        gathering = asyncio.gather(boom(), slow())
+        with pytest.raises(ValueError, match="boom"):
+            await gathering
+        cancelled = gathering.cancel()
+        await asyncio.sleep(0.2)
+        return cancelled
+
+    assert asyncio.run(main()) is False
+    assert log == ["slow finished"]
+
+
+def test_taskgroup_cancels_its_own_body_when_a_child_fails() -> None:
+    log: list[str] = []
+
+    async def main() -> None:
+        async with asyncio.TaskGroup() as group:
+            group.create_task(boom())
+            try:
+                await asyncio.sleep(10)
+            except asyncio.CancelledError:
+                log.append("body cancelled")
+                raise
+
+    with pytest.raises(ExceptionGroup):
+        asyncio.run(main())
+    assert log == ["body cancelled"]
+
+
+def test_to_thread_copies_the_context() -> None:
+    import contextvars
+
+    request_id = contextvars.ContextVar("request_id")
+
+    async def main() -> str:
+        request_id.set("req-1")
+        return await asyncio.to_thread(request_id.get)
+
+    assert asyncio.run(main()) == "req-1"
+
+
+def test_an_event_that_waited_on_one_loop_fails_on_another() -> None:
+    event = asyncio.Event()
+
+    async def wait() -> None:
+        asyncio.get_running_loop().call_soon(event.set)
+        await event.wait()
+
+    asyncio.run(wait())
+    event.clear()
+    with pytest.raises(RuntimeError, match="bound to a different event loop"):
+        asyncio.run(wait())
+
+
+def test_debug_mode_says_where_a_forgotten_coroutine_was_created() -> None:
+    async def forgotten() -> None:
+        pass
+
+    async def main() -> str:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            coroutine = forgotten()
+            del coroutine
+            gc.collect()
+        return str(caught[0].message)
+
+    assert "Coroutine created at" not in asyncio.run(main())
+    assert "Coroutine created at" in asyncio.run(main(), debug=True)
+
+
+def test_debug_mode_refuses_loop_calls_from_another_thread() -> None:
+    async def main(debug: bool) -> list[str]:
+        loop = asyncio.get_running_loop()
+        errors: list[str] = []
+
+        def other_thread() -> None:
+            try:
+                loop.call_soon(print)
+            except RuntimeError as error:
+                errors.append(str(error))
+
+        thread = threading.Thread(target=other_thread)
+        thread.start()
+        thread.join()
+        return errors
+
+    assert asyncio.run(main(False)) == []
+    assert asyncio.run(main(True), debug=True) == [
+        "Non-thread-safe operation invoked on an event loop other than the current one"
+    ]
