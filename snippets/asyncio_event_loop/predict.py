@@ -81,12 +81,12 @@ async def guarded(coro):
 
 async def main():
     print(await guarded(asyncio.wait_for(asyncio.sleep(1), 0.01)))
-    async with asyncio.timeout(0.01):
-        print(await guarded(asyncio.sleep(1)))
+    try:
+        async with asyncio.timeout(0.01):
+            print(await guarded(asyncio.sleep(1)))
+    except TimeoutError:
+        print("main timed out")
 
 
-try:
-    asyncio.run(main())
-except TimeoutError:
-    print("main timed out")
+asyncio.run(main())
 # --8<-- [end:except_exception]
