@@ -119,7 +119,7 @@ async def retry_once(log):
         task.uncancel()  # the cancellation is handled: undo the request
         log.append(f"after uncancel() = {task.cancelling()}")
     try:
-        async with asyncio.timeout(0.01):  # works again after uncancel()
+        async with asyncio.timeout(0.01):  # a timeout of its own
             await asyncio.sleep(10)
     except TimeoutError:
         log.append("the timeout fired as TimeoutError")
