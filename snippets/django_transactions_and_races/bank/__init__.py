@@ -1,0 +1,1 @@
+"""The example project's only app: accounts with a balance."""
