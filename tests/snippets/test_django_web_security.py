@@ -285,6 +285,52 @@ def test_check_deploy_warns_until_https_settings_are_on() -> None:
     assert "[exit status 0]" in plain  # warnings do not fail the command
 
 
+def test_fail_level_warning_makes_check_deploy_fail() -> None:
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=PROJECT,
+        env=transcribe.environment("postgresql://localhost"),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "security.W004" in result.stderr
+
+
+def test_django_defaults_samesite_lax_for_both_cookies() -> None:
+    from django.conf import global_settings  # a module: configures nothing
+
+    assert global_settings.CSRF_COOKIE_SAMESITE == "Lax"
+    assert global_settings.SESSION_COOKIE_SAMESITE == "Lax"
+    assert global_settings.CSRF_COOKIE_HTTPONLY is False
+
+
+def test_trusted_origin_without_scheme_is_an_error() -> None:
+    code = (
+        "from django.conf import settings; "
+        "settings.configure(CSRF_TRUSTED_ORIGINS=['partner.example']); "
+        "import django; django.setup(); "
+        "from django.core import checks; "
+        "print([e.id for e in checks.run_checks()])"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    assert "4_0.E001" in result.stdout
+
+
+def test_unknown_host_is_refused(port: int) -> None:
+    browser = transcribe.Browser(port)
+    response, _ = browser.send("GET", "/hello/?name=x", {"Host": "evil.example"})
+    assert response.status == 400
+
+
 def test_settings_refuse_to_start_without_a_secret_key() -> None:
     result = subprocess.run(
         [sys.executable, "manage.py", "check"],
