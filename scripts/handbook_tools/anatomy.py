@@ -15,6 +15,9 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+from mkdocs.utils.meta import YAML_RE
+
 from scripts.handbook_tools.check_snippets import INCLUDE
 from scripts.handbook_tools.facts import ROOT
 
@@ -340,8 +343,29 @@ def _follow_ups(heading: Line, lines: list[Line]) -> list[tuple[int, str]]:
     return problems
 
 
+def _front_matter(markdown: str) -> list[tuple[int, str]]:
+    """MkDocs drops front matter that is not valid YAML without a word (its
+    `get_data`), and the page then builds without its title, level or reasons."""
+    match = YAML_RE.match(markdown)
+    if not match:
+        return []
+    try:
+        data = yaml.safe_load(match.group(1))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 2 if mark else 1  # +1 for the opening ---, +1 from 0-based
+        problem = getattr(error, "problem", None) or str(error)
+        return [(line, f"the front matter is not valid YAML: {problem}")]
+    if not isinstance(data, dict):
+        return [(1, "the front matter must be a YAML mapping (key: value lines)")]
+    return []
+
+
 def problems(markdown: str, package: str) -> list[tuple[int, str]]:
     """(line, what is wrong) for a question page's Markdown, its code in `package`."""
+    broken = _front_matter(markdown)
+    if broken:
+        return broken
     lines = [Line(n, text) for n, text in enumerate(markdown.splitlines(), start=1)]
     sections = _sections(lines)
     found = [title for title in sections if title in SECTIONS]

@@ -32,6 +32,21 @@ def test_the_reference_page_follows_the_anatomy() -> None:
     assert problems(GOOD.read_text()) == []
 
 
+def test_front_matter_that_is_not_yaml_is_named_not_dropped() -> None:
+    """MkDocs would drop it silently: the page would lose its level and reasons."""
+    title = line_of("title:")
+    assert broken("title: ", "title: The pass statement: ") == [
+        (
+            title,
+            "the front matter is not valid YAML: mapping values are not allowed here",
+        )
+    ]
+    body = GOOD.read_text().split("---\n", 2)[2]
+    assert anatomy.problems(f"---\n- a list\n---\n{body}", "pass_statement") == [
+        (1, "the front matter must be a YAML mapping (key: value lines)")
+    ]
+
+
 def test_words_count_what_a_reader_hears() -> None:
     assert anatomy.words("`pass` is a [statement](https://example.org/x y)") == 4
     assert anatomy.words("**Weak:** two") == 2
