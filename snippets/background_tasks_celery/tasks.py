@@ -42,7 +42,7 @@ def redis_client():
 def send_receipt(order_id):
     import time
 
-    time.sleep(2)  # the slow part: an SMTP server, a PDF, an API
+    time.sleep(1)  # the slow part: an SMTP server, a PDF, an API
     redis_client().rpush("sent", order_id)
     return f"receipt for order {order_id} sent"
 
