@@ -99,5 +99,5 @@ def scale(value: int, factor: float = 2.0) -> float:
     return value * factor
 
 
-print(scale(3), inspect.signature(scale))
+print(scale(3), list(inspect.signature(scale).parameters))
 # --8<-- [end:paramspec]
