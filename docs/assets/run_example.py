@@ -24,7 +24,9 @@ EXAMPLE = "<example>"
 def _compiled(code: str, name: str):
     # In linecache, a traceback shows the example's lines as it does a file's.
     linecache.cache[name] = (len(code), None, code.splitlines(keepends=True), name)
-    return compile(code, name, "exec")
+    # dont_inherit: this file's `from __future__ import annotations` must not turn
+    # the example's annotations into strings, which the build's run never does.
+    return compile(code, name, "exec", dont_inherit=True)
 
 
 def _report(error: BaseException, output: io.StringIO) -> None:

@@ -130,6 +130,12 @@ def test_each_run_starts_from_a_fresh_namespace() -> None:
     assert third["raised"] == "NameError"
 
 
+def test_annotations_are_evaluated_as_in_the_build() -> None:
+    """The runner's own `from __future__ import annotations` stays its own."""
+    result = run("def f(x: int) -> str: ...\nprint(f.__annotations__)\n")
+    assert result["output"] == "{'x': <class 'int'>, 'return': <class 'str'>}\n"
+
+
 def test_the_example_runs_as_the_main_module() -> None:
     result = run("if __name__ == '__main__':\n    print('main')\n")
     assert result["output"] == "main\n"
