@@ -80,6 +80,13 @@ DIFFERS = [
         "SyntaxWarning since 3.12",
         ("['SyntaxWarning']",),
     ),
+    # gil-threads-and-processes
+    Differs(
+        "free-threaded build:",
+        "version",
+        "On 3.13 and later the last line prints True on a default build",
+        ("Python 3.14", "sys._is_gil_enabled(): True"),
+    ),
     # Word size: the browser's CPython is a 32-bit build; pointers are half as wide.
     Differs(
         "the list object alone:", "32-bit", "fixed for a given version and platform"
