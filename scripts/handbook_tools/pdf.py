@@ -29,6 +29,13 @@ from scripts.handbook_tools.build import build
 from scripts.handbook_tools.downloads import PDF_FILE
 from scripts.handbook_tools.facts import ROOT
 
+# The text of each <h1> on the print page, without its permalink sign.
+HEADINGS = """[...document.querySelectorAll("h1")].map((heading) => {
+  const copy = heading.cloneNode(true);
+  copy.querySelectorAll(".headerlink").forEach((link) => link.remove());
+  return copy.textContent;
+})"""
+
 TITLE = "Python Backend Interview Handbook"
 
 HEADER = (
@@ -68,6 +75,9 @@ def render(site_dir: Path, output: Path | None = None) -> Path:
             closed = page.evaluate(PREPARE, TITLE)
             if closed:
                 raise RuntimeError(f"{closed} collapsed blocks would print closed")
+            # Each heading's text as written: the outline Chromium makes drops the
+            # space where a long heading wraps ("and\nCORS" becomes "andCORS").
+            headings = page.evaluate(HEADINGS)
             page.emulate_media(media="print", color_scheme="light")
             page.pdf(
                 path=str(output),
@@ -89,7 +99,9 @@ def render(site_dir: Path, output: Path | None = None) -> Path:
         finally:
             browser.close()
     pdf_outline.nest_outline(
-        output, [part for part, _ in facts.nav_sections(facts.config()["nav"])]
+        output,
+        [part for part, _ in facts.nav_sections(facts.config()["nav"])],
+        headings,
     )
     return output
 

@@ -24,19 +24,29 @@ class Entry:
     children: list[Entry] = field(default_factory=list)
 
 
-def outline_tree(reader: PdfReader, entries: list) -> list[Entry]:
+def _unspaced(text: str) -> str:
+    return "".join(text.split())
+
+
+def outline_tree(
+    reader: PdfReader, entries: list, headings: dict[str, str] | None = None
+) -> list[Entry]:
     """pypdf's outline (a list where a nested list holds the children of the entry
-    before it) as a tree."""
+    before it) as a tree. Chromium drops the space where a heading wraps onto a
+    second line: a title that is one of `headings` once spaces are ignored takes
+    that heading's text ({unspaced text: text})."""
     from pypdf.generic import Fit
 
+    headings = headings or {}
     tree: list[Entry] = []
     for entry in entries:
         if isinstance(entry, list):
-            tree[-1].children = outline_tree(reader, entry)
+            tree[-1].children = outline_tree(reader, entry, headings)
             continue
         fit = Fit.xyz(entry.get("/Left"), entry.get("/Top"), entry.get("/Zoom"))
         page = reader.get_destination_page_number(entry)
-        tree.append(Entry(" ".join(entry.title.split()), page, fit))
+        title = " ".join(entry.title.split())
+        tree.append(Entry(headings.get(_unspaced(title), title), page, fit))
     return tree
 
 
@@ -56,12 +66,14 @@ def nested_in_parts(tree: list[Entry], parts: list[str]) -> list[Entry]:
     return top
 
 
-def nest_outline(path: Path, parts: list[str]) -> None:
-    """Rewrite the PDF at `path` with its outline nested in the parts."""
+def nest_outline(path: Path, parts: list[str], headings: list[str] = ()) -> None:
+    """Rewrite the PDF at `path` with its outline nested in the parts, each title
+    spelled as its heading in `headings` is."""
     from pypdf import PdfReader, PdfWriter
 
     reader = PdfReader(path)
-    tree = nested_in_parts(outline_tree(reader, reader.outline), parts)
+    spelled = {_unspaced(text): " ".join(text.split()) for text in headings}
+    tree = nested_in_parts(outline_tree(reader, reader.outline, spelled), parts)
     writer = PdfWriter(clone_from=reader)
     writer.root_object.pop("/Outlines", None)
 

@@ -167,7 +167,7 @@ def prediction_outputs(html: str) -> list[str]:
     for block in re.findall(r'<details class="reveal">(.*?)</details>', html, re.S):
         listing = re.search(r"<pre[^>]*>(.*?)</pre>", block, re.S)
         assert listing, "a prediction without its output"
-        outputs.append(squash(re.sub(r"<[^>]+>", "", listing.group(1))))
+        outputs.append(squash(unescape(re.sub(r"<[^>]+>", "", listing.group(1)))))
     return outputs
 
 
