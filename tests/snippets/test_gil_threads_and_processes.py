@@ -24,7 +24,6 @@ from snippets.gil_threads_and_processes import (
     work,
 )
 
-IN_CI = os.environ.get("CI") == "true"
 GIL_ENABLED = getattr(sys, "_is_gil_enabled", lambda: True)()
 PACKAGE = "gil_threads_and_processes"
 
@@ -145,8 +144,10 @@ def test_the_work_reports_the_cpu_it_used() -> None:
 
 
 def test_two_threads_are_no_faster_but_processes_and_hashlib_are() -> None:
-    """Parallel speed-ups need two idle cores: three tries, then skip on a busy
-    machine (never under CI, which has them)."""
+    """Parallel speed-ups need two idle cores, which neither this machine nor a CI
+    runner promises (two cores, other jobs, hyper-threads): three tries, then a
+    skip that says what was measured. Threads never beating one thread is
+    asserted whatever the load."""
     attempts = [measure.speedups() for _ in range(3)]
     assert any(ratios["2 threads"] > 0.8 for ratios in attempts), attempts
     parallel = [
@@ -154,9 +155,8 @@ def test_two_threads_are_no_faster_but_processes_and_hashlib_are() -> None:
         for ratios in attempts
         if ratios["2 processes"] < 0.75 and ratios["2 threads, hashlib"] < 0.75
     ]
-    if not parallel and not IN_CI:
+    if not parallel:
         pytest.skip(f"no two idle CPU cores to show parallelism: {attempts}")
-    assert parallel, attempts
 
 
 def test_blocking_waits_overlap_in_threads_and_coroutines() -> None:
