@@ -292,16 +292,26 @@ def test_transcripts_are_made_against_a_fresh_server(name: str) -> None:
 # in the example project against PostgreSQL, with the same output.
 
 PREDICTIONS = {
-    "lazy_and_cached": [
+    "django_orm_n_plus_one/predict.py:lazy_and_cached": [
         "built: 0",
         "looped: 1",
         "3 3 True dev",
         "reused: 1",
         "3 queries: 2",
     ],
-    "deferred_field": ["ops", "dev", "qa", "queries: 4"],
-    "filter_after_prefetch": ["ops 2 1", "dev 2 1", "qa 2 1", "queries: 5"],
-    "select_related_many": [
+    "django_orm_n_plus_one/predict.py:deferred_field": [
+        "ops",
+        "dev",
+        "qa",
+        "queries: 4",
+    ],
+    "django_orm_n_plus_one/predict.py:filter_after_prefetch": [
+        "ops 2 1",
+        "dev 2 1",
+        "qa 2 1",
+        "queries: 5",
+    ],
+    "django_orm_n_plus_one/predict.py:select_related_many": [
         "FieldError",
         "Invalid field name(s) given in select_related: 'permissions'."
         " Choices are: (none)",
@@ -319,15 +329,14 @@ def test_predict_file_runs_as_a_script() -> None:
     ]
 
 
-@pytest.mark.parametrize("name", PREDICTIONS)
-def test_prediction_in_the_build(name: str, predict) -> None:
-    out = predict(f"django_orm_n_plus_one/predict.py:{name}")
-    assert out.splitlines() == PREDICTIONS[name]
+@pytest.mark.parametrize("include", PREDICTIONS)
+def test_prediction_in_the_build(include: str, predict) -> None:
+    assert predict(include).splitlines() == PREDICTIONS[include]
 
 
-@pytest.mark.parametrize("name", PREDICTIONS)
-def test_prediction_on_postgresql(name: str, postgres_url: str) -> None:
-    code = section_code(f"django_orm_n_plus_one/predict.py:{name}")
+@pytest.mark.parametrize("include", PREDICTIONS)
+def test_prediction_on_postgresql(include: str, postgres_url: str) -> None:
+    code = section_code(include)
     result = transcribe.run_project(
         ["manage.py", "shell", "-v", "0", "-c", code],
         postgres_url,
@@ -335,4 +344,4 @@ def test_prediction_on_postgresql(name: str, postgres_url: str) -> None:
         extra_env={"PYTHONPATH": str(ROOT)},
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines() == PREDICTIONS[name]
+    assert result.stdout.splitlines() == PREDICTIONS[include]

@@ -320,9 +320,15 @@ def test_subinterpreters_module_is_new_in_3_14() -> None:
 
 
 def test_predictions_print_what_the_page_reveals(predict) -> None:
-    assert predict(f"{PACKAGE}/predict.py:switch_interval") == "False\n0.005\n"
-    assert predict(f"{PACKAGE}/predict.py:sleeping_threads") == "under 0.5 s: True\n"
-    assert (
-        predict(f"{PACKAGE}/predict.py:blocking_coroutines") == "at least 0.3 s: True\n"
+    assert predict("gil_threads_and_processes/predict.py:switch_interval") == (
+        "False\n0.005\n"
     )
-    assert predict(f"{PACKAGE}/predict.py:pickle_a_lambda") == "True\nPicklingError\n"
+    assert predict("gil_threads_and_processes/predict.py:sleeping_threads") == (
+        "under 0.5 s: True\n"
+    )
+    assert predict("gil_threads_and_processes/predict.py:blocking_coroutines") == (
+        "at least 0.3 s: True\n"
+    )
+    assert predict("gil_threads_and_processes/predict.py:pickle_a_lambda") == (
+        "True\nPicklingError\n"
+    )
