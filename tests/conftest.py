@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import ast
+import contextlib
 import io
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -51,6 +53,34 @@ def postgres_url() -> str:
     require(loopback.postgres_binaries() is not None, "PostgreSQL")
     with loopback.postgres_server() as url:
         yield url
+
+
+@contextlib.contextmanager
+def empty_redis_db(redis_url: str, number: int) -> Iterator[str]:
+    """Database `number` of a redis-server, empty before and after the block."""
+    import redis
+
+    url = redis_url.rsplit("/", 1)[0] + f"/{number}"
+    client = redis.Redis.from_url(url)
+    client.flushdb()
+    try:
+        yield url
+    finally:
+        client.flushdb()
+        client.close()
+
+
+def assigned_dict_keys(module: Path, name: str) -> list:
+    """The keys of the dict literal `module` assigns to `name`, read without importing
+    it (a demo module sets up Django when imported)."""
+    (value,) = [
+        node.value
+        for node in ast.parse(module.read_text()).body
+        if isinstance(node, ast.Assign)
+        and isinstance(node.targets[0], ast.Name)
+        and node.targets[0].id == name
+    ]
+    return [key.value for key in value.keys]
 
 
 def run_section(include: str) -> str:

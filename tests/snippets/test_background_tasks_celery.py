@@ -25,19 +25,16 @@ from kombu.exceptions import EncodeError
 from kombu.transport.redis import Channel
 
 from snippets.background_tasks_celery import demo, tasks, transcribe
+from tests.conftest import empty_redis_db
 
 pytestmark = pytest.mark.server
 
 
 @pytest.fixture
 def db_url(redis_url: str) -> Iterator[str]:
-    """Database 5 of the session's redis-server, empty before and after."""
-    url = redis_url.rsplit("/", 1)[0] + "/5"
-    client = redis.Redis.from_url(url)
-    client.flushdb()
-    yield url
-    client.flushdb()
-    client.close()
+    """Database 5 of the session's redis-server, empty before and after the test."""
+    with empty_redis_db(redis_url, 5) as url:
+        yield url
 
 
 @pytest.fixture

@@ -10,7 +10,6 @@ in the project's `manage.py shell`, against PostgreSQL.
 
 from __future__ import annotations
 
-import ast
 import contextlib
 import io
 import re
@@ -21,6 +20,7 @@ import pytest
 from scripts.handbook_tools import transcripts
 from scripts.handbook_tools.anatomy import section_code
 from snippets.django_orm_n_plus_one import transcribe
+from tests.conftest import assigned_dict_keys
 
 PROJECT = transcribe.PROJECT
 ROOT = PROJECT.parent.parent
@@ -64,15 +64,7 @@ def printed(topic: str, server: str) -> list[str]:
 
 
 def test_transcribe_lists_every_demo_topic() -> None:
-    tree = ast.parse((PROJECT / "demo.py").read_text())
-    (topics,) = [
-        node.value
-        for node in tree.body
-        if isinstance(node, ast.Assign)
-        and isinstance(node.targets[0], ast.Name)
-        and node.targets[0].id == "TOPICS"
-    ]
-    assert [key.value for key in topics.keys] == transcribe.TOPICS
+    assert assigned_dict_keys(PROJECT / "demo.py", "TOPICS") == transcribe.TOPICS
 
 
 def test_settings_use_postgresql_from_database_url(postgres_url: str) -> None:

@@ -7,7 +7,6 @@ printed and at what it left in Redis, read with redis-py.
 
 from __future__ import annotations
 
-import ast
 import contextlib
 import hashlib
 import io
@@ -25,6 +24,7 @@ from django.core.cache.backends.redis import RedisCache
 
 from snippets import loopback
 from snippets.django_redis_cache import transcribe
+from tests.conftest import assigned_dict_keys, empty_redis_db
 
 with contextlib.redirect_stdout(io.StringIO()):  # it prints its demo
     from snippets.django_redis_cache import offline
@@ -36,12 +36,8 @@ pytestmark = pytest.mark.server
 @pytest.fixture
 def db_url(redis_url: str) -> Iterator[str]:
     """Database 7 of the session's redis-server, empty before and after the test."""
-    url = redis_url.rsplit("/", 1)[0] + "/7"
-    client = redis.Redis.from_url(url)
-    client.flushdb()
-    yield url
-    client.flushdb()
-    client.close()
+    with empty_redis_db(redis_url, 7) as url:
+        yield url
 
 
 @pytest.fixture
@@ -87,15 +83,7 @@ def test_key_and_timeout_rules_without_a_server() -> None:
 
 
 def test_transcribe_lists_every_demo_topic() -> None:
-    tree = ast.parse((PROJECT / "demo.py").read_text())
-    (topics,) = [
-        node.value
-        for node in tree.body
-        if isinstance(node, ast.Assign)
-        and isinstance(node.targets[0], ast.Name)
-        and node.targets[0].id == "TOPICS"
-    ]
-    assert [key.value for key in topics.keys] == transcribe.TOPICS
+    assert assigned_dict_keys(PROJECT / "demo.py", "TOPICS") == transcribe.TOPICS
 
 
 def test_settings_pass_system_checks(db_url: str) -> None:

@@ -9,7 +9,6 @@ PostgreSQL with psycopg (no Django), to show it answers as SQLite does.
 
 from __future__ import annotations
 
-import ast
 import contextlib
 import io
 import os
@@ -22,6 +21,7 @@ import psycopg
 import pytest
 
 from snippets.django_transactions_and_races import transcribe
+from tests.conftest import assigned_dict_keys
 
 PROJECT = Path(transcribe.__file__).resolve().parent
 pytestmark = pytest.mark.server
@@ -48,15 +48,7 @@ def manage(*args: str, url: str | None) -> subprocess.CompletedProcess[str]:
 
 
 def test_transcribe_lists_every_demo_topic() -> None:
-    tree = ast.parse((PROJECT / "demo.py").read_text())
-    (topics,) = [
-        node.value
-        for node in tree.body
-        if isinstance(node, ast.Assign)
-        and isinstance(node.targets[0], ast.Name)
-        and node.targets[0].id == "TOPICS"
-    ]
-    assert [key.value for key in topics.keys] == transcribe.TOPICS
+    assert assigned_dict_keys(PROJECT / "demo.py", "TOPICS") == transcribe.TOPICS
 
 
 def test_settings_pass_checks_and_migrations_are_committed(
