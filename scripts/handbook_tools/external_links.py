@@ -48,6 +48,12 @@ ALLOWED = (
     "www.mkdocs.org",
     "facelessuser.github.io/pymdown-extensions",
     "pawamoy.github.io/markdown-exec",
+    # Part II: PostgreSQL and its driver, Celery, django-cors-headers, the cookie draft.
+    "www.postgresql.org/docs",
+    "www.psycopg.org/psycopg3/docs",
+    "docs.celeryq.dev",
+    "github.com/adamchainz/django-cors-headers",
+    "httpwg.org/http-extensions",
 )  # ...and the repository itself: repo_url (facts.repo_url()).
 
 
