@@ -109,3 +109,13 @@ def test_a_postgres_that_never_gets_ready_is_reported() -> None:
     exited.wait()
     with pytest.raises(loopback.ServerError, match="never became ready"):
         loopback._wait_until_ready(binaries, loopback.free_port(), exited)
+    # A live process that never answers: asked again and again, until the deadline.
+    alive = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        with pytest.raises(loopback.ServerError, match="never became ready"):
+            loopback._wait_until_ready(
+                binaries, loopback.free_port(), alive, timeout=0.3
+            )
+    finally:
+        alive.kill()
+        alive.wait()
