@@ -6,6 +6,7 @@ import contextlib
 import functools
 import inspect
 import io
+import os
 import subprocess
 import sys
 import types
@@ -535,17 +536,31 @@ def test_registering_decorators_act_when_the_def_runs() -> None:
     atexit.unregister(cleanup)
 
 
+CELERY_REGISTRATION = """
+from celery import Celery
+
+app = Celery("handbook", set_as_current=False)
+
+@app.task(name="handbook.add")
+def add(x, y):
+    return x + y
+
+print("handbook.add" in app.tasks, app.tasks["handbook.add"].run(2, 3))
+"""
+
+
 def test_a_celery_task_is_registered_by_the_decorator() -> None:
-    from celery import Celery
-
-    app = Celery("handbook", set_as_current=False)
-
-    @app.task(name="handbook.add")
-    def add(x, y):
-        return x + y
-
-    assert "handbook.add" in app.tasks
-    assert app.tasks["handbook.add"].run(2, 3) == 5
+    # In a fresh interpreter: Celery keeps process-wide state (the current app,
+    # shared tasks, Django fixups) that the whole suite's earlier tests change.
+    result = subprocess.run(
+        [sys.executable, "-c", CELERY_REGISTRATION],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "True 5\n"
 
 
 def test_a_django_receiver_is_connected_by_the_decorator() -> None:
