@@ -63,6 +63,14 @@ def ended(page, number: int) -> str:
 
 
 def run(page, number: int) -> str:
+    # Cleared first: the click loads the editor module before the status says
+    # "Running…", and the status left from before (say, "Reset to the page's
+    # code.") would otherwise read as this run's end.
+    page.evaluate(
+        "(n) => { document.querySelectorAll('.handbook-run__status')[n - 1]"
+        ".textContent = ''; }",
+        number,
+    )
     run_button(page, number).click()
     return ended(page, number)
 
