@@ -118,3 +118,39 @@ def test_every_page_is_checked(violations: dict[str, dict], built_site: Path) ->
 def test_axe_finds_no_violation(violations: dict[str, dict], view: str) -> None:
     failing = {page: rules for page, rules in violations[view].items() if rules}
     assert not failing, f"axe-core violations ({view}):\n{report(failing)}"
+
+
+@pytest.mark.parametrize("view", list(VIEWS))
+def test_hovered_links_and_buttons_keep_their_contrast(
+    browser, site_url: str, view: str
+) -> None:
+    """The theme colours a hovered link, and fills a hovered button, with the accent;
+    the page-wide check above sees neither under the pointer."""
+    require(AXE.is_file(), f"{AXE.relative_to(ROOT)} (npm ci)")
+    context = browser.new_context(reduced_motion="reduce", **VIEWS[view])
+    try:
+        tab = context.new_page()
+        tab.goto(site_url, wait_until="load")
+        found = {}
+        for name, selector in {
+            "link": ".md-content p a[href]",
+            "button": ".md-content .md-button",
+        }.items():
+            target = tab.locator(selector).first
+            target.scroll_into_view_if_needed()
+            target.hover()
+            hovered = tab.evaluate(
+                "(s) => getComputedStyle(document.querySelector(s)).color", selector
+            )
+            found[name] = (hovered, axe_violations(tab))
+        assert {name: rules for name, (_, rules) in found.items()} == {
+            "link": [],
+            "button": [],
+        }, report(
+            {
+                f"{name} hovered ({colour})": rules
+                for name, (colour, rules) in found.items()
+            }
+        )
+    finally:
+        context.close()
