@@ -1,6 +1,7 @@
 /*
  * The handbook's search worker: Material's own, with three changes for short technical
- * terms. Material's worker takes no options for these, hence this wrapper.
+ * terms and a fourth for the first visit's weight (4, below). Material's worker takes
+ * no options for these, hence this wrapper.
  *
  * 1. A typed token is one identifier. The site's separator (mkdocs.yml) splits
  *    `keep-alive`, `dict.items()` and camelCase such as `ETag` into words, and Material
@@ -26,13 +27,17 @@
  *    split only where Material's highlighter splits; a page takes its sections' words.
  *
  * scripts/handbook_tools/hooks/search.py writes this file next to Material's worker,
- * fills in its name below, and points the theme's configuration at this file. It works
- * as a real worker and under the iframe-worker shim of the offline copy.
+ * fills in its name and the full index's address below, and points the theme's
+ * configuration at this file. It works as a real worker and under the iframe-worker
+ * shim of the offline copy.
  */
 (function () {
   "use strict";
 
   var MATERIAL_WORKER = "__MATERIAL_WORKER__";
+  // The full index, from this file; empty when search_index.json holds it (offline).
+  var FULL_INDEX = "__FULL_INDEX__";
+  var READY = 1;
   var SETUP = 0;
   var QUERY = 2;
   var RESULT = 3;
@@ -149,29 +154,18 @@
       .join("|");
   }
 
+  // Material's worker registers its message handler when it is imported; it is kept
+  // here, and every message reaches it through receive() below.
+  var materialHandler = null;
   var listen = self.addEventListener.bind(self);
   self.addEventListener = function (type, listener, options) {
     if (type !== "message") return listen(type, listener, options);
-    return listen(
-      type,
-      function (event) {
-        var message = event.data;
-        if (message && message.type === SETUP && message.data.config) {
-          separator = new RegExp(message.data.config.separator);
-          highlightSeparator = new RegExp(withoutLookaheads(separator.source));
-        }
-        if (message && message.type === QUERY && typeof message.data === "string") {
-          queries.push(message.data);
-          event = { data: { type: QUERY, data: rewrite(message.data) } };
-        }
-        return listener.call(this, event);
-      },
-      options
-    );
+    materialHandler = listener;
   };
 
   var post = self.postMessage.bind(self);
   self.postMessage = function (message) {
+    if (message && message.type === READY && held) return whenReady();
     if (message && message.type === RESULT) {
       var query = queries.shift() || "";
       message.data.items = highlight(query, rank(message.data.items));
@@ -179,13 +173,89 @@
     return post.apply(self, arguments);
   };
 
-  self.handbookSearch = { rewrite: rewrite, rank: rank, highlight: highlight };
-
   // Material's worker lies next to this file. Under the iframe shim this script runs
   // as a <script> in a frame whose address is the page's, so resolve from the script.
   var here =
     typeof document !== "undefined" && document.currentScript
       ? document.currentScript.src
       : self.location.href;
-  importScripts(new URL(MATERIAL_WORKER, here).href);
+
+  function importMaterial() {
+    if (!materialHandler) importScripts(new URL(MATERIAL_WORKER, here).href);
+  }
+
+  function deliver(message) {
+    if (message.type === QUERY && typeof message.data === "string") {
+      queries.push(message.data);
+      message = { type: QUERY, data: rewrite(message.data) };
+    }
+    importMaterial();
+    return materialHandler.call(self, { data: message });
+  }
+
+  // 4. The index waits for the first search. The page fetches a search_index.json that
+  //    holds the configuration alone (scripts/handbook_tools/hooks/search.py); this
+  //    worker answers its setup at once, and fetches the documents, with Material's
+  //    worker and Lunr, only when the reader types a query. Messages that arrive
+  //    meanwhile are held and delivered, in order, once Material's worker is ready.
+  var held = null; // messages waiting for the full index, while it is fetched
+  var lazySetup = null; // the page's setup message, documents still to come
+
+  function loadFullIndex() {
+    held = [];
+    fetch(new URL(FULL_INDEX, here).href)
+      .then(function (response) {
+        if (!response.ok) throw new Error(FULL_INDEX + ": HTTP " + response.status);
+        return response.json();
+      })
+      .then(function (index) {
+        var data = lazySetup.data;
+        deliver({
+          type: SETUP,
+          data: { config: data.config, docs: index.docs, options: data.options },
+        });
+      })
+      .catch(function (error) {
+        console.error("The search index could not be loaded:", error);
+        held.splice(0).forEach(function (message) {
+          if (message.type === QUERY) post({ type: RESULT, data: { items: [] } });
+        });
+        held = null; // the next query tries again
+      });
+  }
+
+  function whenReady() {
+    var waiting = held;
+    held = null;
+    lazySetup = null;
+    waiting.forEach(deliver);
+  }
+
+  function receive(message) {
+    if (!message) return;
+    if (message.type === SETUP && message.data.config) {
+      separator = new RegExp(message.data.config.separator);
+      highlightSeparator = new RegExp(withoutLookaheads(separator.source));
+      if (FULL_INDEX && message.data.docs.length === 0) {
+        lazySetup = message;
+        return post({ type: READY });
+      }
+    }
+    if (lazySetup && !held && message.type === QUERY) {
+      // The page sends the empty query as soon as search is ready: no index needed.
+      if (!String(message.data).trim()) {
+        return post({ type: RESULT, data: { items: [] } });
+      }
+      loadFullIndex();
+    }
+    if (held) return held.push(message);
+    return deliver(message);
+  }
+
+  listen("message", function (event) {
+    receive(event.data);
+  });
+
+  self.handbookSearch = { rewrite: rewrite, rank: rank, highlight: highlight };
+  if (!FULL_INDEX) importMaterial();
 })();

@@ -259,3 +259,34 @@ def test_highlighted_page_in_every_view(browser, site_url: str, view: str) -> No
         assert found == [], report({view: found})
     finally:
         context.close()
+
+
+def test_the_documents_load_when_the_reader_first_searches(
+    browser, site_url: str
+) -> None:
+    """A page fetches the index's configuration and the handbook's worker; the documents
+    and Material's worker (with Lunr) wait for the first query, and come once."""
+    context = browser.new_context(reduced_motion="reduce")
+    try:
+        page = context.new_page()
+        fetched: list[str] = []
+        page.on("request", lambda request: fetched.append(request.url))
+        page.goto(site_url + "questions/generators/", wait_until="networkidle")
+        page.wait_for_timeout(500)
+
+        def names() -> list[str]:
+            return [urlsplit(url).path.rsplit("/", 1)[-1] for url in fetched]
+
+        on_load = names()
+        assert "search_index.json" in on_load
+        assert "handbook-search.js" in on_load
+        assert "search_index.full.json" not in on_load
+        assert not [n for n in on_load if re.fullmatch(r"search\.\w+\.min\.js", n)]
+
+        assert search(page, site_url, "lambda")[0] == "lambda-functions"
+        assert search(page, site_url, "generator")[0] == "generators"
+        after = names()
+        assert after.count("search_index.full.json") == 1
+        assert len([n for n in after if re.fullmatch(r"search\.\w+\.min\.js", n)]) == 1
+    finally:
+        context.close()

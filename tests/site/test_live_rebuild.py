@@ -63,7 +63,7 @@ def fetch(port: int, path: str) -> str:
 
 
 def site(port: int) -> dict[str, str]:
-    paths = ["", "print_page/", "search/search_index.json"]
+    paths = ["", "print_page/", "search/search_index.full.json"]
     paths += [question.url for question in facts.questions()]
     return {path: fetch(port, path) for path in paths}
 
@@ -93,7 +93,11 @@ def test_a_saved_snippet_re_renders_only_its_page(served) -> None:
     assert runs(log, EDITED) > 1
     assert runs(log, OTHER) == 1
     # ...and shows the new output, as do the print page and the search index.
-    for path in (f"questions/{EDITED}/", "print_page/", "search/search_index.json"):
+    for path in (
+        f"questions/{EDITED}/",
+        "print_page/",
+        "search/search_index.full.json",
+    ):
         assert "saved again:" in after[path], path
     # Every other page is served exactly as before: navigation titles, tags, links.
     unchanged = {p for p in before if "questions/" in p and EDITED not in p}
@@ -103,8 +107,8 @@ def test_a_saved_snippet_re_renders_only_its_page(served) -> None:
     def locations(index: str) -> list[str]:
         return sorted(doc["location"] for doc in json.loads(index)["docs"])
 
-    assert locations(after["search/search_index.json"]) == locations(
-        before["search/search_index.json"]
+    assert locations(after["search/search_index.full.json"]) == locations(
+        before["search/search_index.full.json"]
     )
 
 

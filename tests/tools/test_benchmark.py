@@ -40,7 +40,8 @@ def test_report_gives_the_rebuild_under_serve_and_names_the_slow_pages() -> None
         "stock": {"": scores(95), "questions/a/": scores(90)},
         "rebuild_ours": {"a": 0.8, "b": 1.2, "c": 5.0},
         "rebuild_stock": {"a": 9.0, "b": 9.5, "c": 10.0},
-        "index_ours": 1000, "index_stock": 1000, "build_ours": 12.0,
+        "index_ours": {"page": 300, "search": 90_000},
+        "index_stock": {"page": 90_000}, "build_ours": 12.0,
         "build_stock": 8.0, "pdf": 10.0, "date": "today", "machine": "here",
         "lighthouse": "12", "runs": 1, "titles": {"": "Home"},
     }  # fmt: skip
@@ -60,7 +61,8 @@ def test_report_weighs_the_trainers_pages_beside_the_question_pages() -> None:
     data = {
         "ours": ours, "stock": {"": scores(95), "review/": scores(90)},
         "rebuild_ours": {"a": 0.8}, "rebuild_stock": {"a": 9.0},
-        "index_ours": 1000, "index_stock": 1000, "build_ours": 12.0,
+        "index_ours": {"page": 300, "search": 90_000},
+        "index_stock": {"page": 90_000}, "build_ours": 12.0,
         "build_stock": 8.0, "pdf": 10.0, "date": "today", "machine": "here",
         "lighthouse": "12", "runs": 1, "titles": report.page_titles(),
     }  # fmt: skip
@@ -69,10 +71,21 @@ def test_report_weighs_the_trainers_pages_beside_the_question_pages() -> None:
         for line in report.report(data).splitlines()
         if line.startswith("| ")
     }
-    question = rows["Question page, first visit (gzipped, without search index)"]
+    question = rows[
+        "Question page, first visit (gzipped, all it loads before the reader acts)"
+    ]
     assert question[0] == " 87.9 KiB ", "the trainers' pages are not question pages"
-    review = rows["Spaced review page, first visit (gzipped, without search index)"]
+    review = rows["Spaced review page, first visit (gzipped)"]
     assert review == [" 293.0 KiB ", " 87.9 KiB ", " 3.33 "]
-    mock = rows["Mock interview page, first visit (gzipped, without search index)"]
+    mock = rows["Mock interview page, first visit (gzipped)"]
     assert mock == [" 146.5 KiB ", " n/a ", " n/a "]
     assert "| Spaced review | 90 |" in report.report(data)
+    assert rows["Search index fetched by every page (gzipped)"] == [
+        " 0.3 KiB ",
+        " 87.9 KiB ",
+        " 0.00 ",
+    ]
+    documents = (
+        "Search documents fetched at the first search (gzipped; stock: with the page)"
+    )
+    assert rows[documents] == [" 87.9 KiB ", " n/a ", " n/a "]
