@@ -6,7 +6,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from scripts.handbook_tools import facts
+from scripts.handbook_tools.hooks import print_tabs
 
 PAGE = "questions/pass-statement/"
 
@@ -149,10 +152,41 @@ def test_print_layout_shows_every_tab(page, site_url: str) -> None:
     page.evaluate(
         "html => document.querySelector('article')"
         ".insertAdjacentHTML('beforeend', html)",
-        TABS,
+        print_tabs.label_tabs(TABS),
     )
     assert page.locator("#tab-one").is_visible()
     assert not page.locator("#tab-two").is_visible()
     page.emulate_media(media="print")
     assert page.locator("#tab-one").is_visible()
     assert page.locator("#tab-two").is_visible()
+    # Each under its label (scripts/handbook_tools/hooks/print_tabs.py).
+    labels = page.locator(".tabbed-block").evaluate_all(
+        "els => els.map(e => getComputedStyle(e, '::before').content)"
+    )
+    assert labels == ['"Python 3.11"', '"3.14"']
+
+
+LAYOUT_SHIFTS = """() => new Promise((done) => {
+  new PerformanceObserver((list) => done(list.getEntries()
+    .filter((entry) => !entry.hadRecentInput)
+    .map((entry) => [entry.value, entry.sources.map((s) => s.node?.className)])))
+    .observe({ type: "layout-shift", buffered: true });
+  setTimeout(() => done([]), 1000);  // no entry at all: nothing moved
+})"""
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_nothing_moves_when_the_page_scripts_show_their_controls(
+    browser, site_url: str, width: int
+) -> None:
+    """The practice switch and the progress mark, shown by their scripts after the
+    first paint, were already in their place: no layout shift (Lighthouse's CLS)."""
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    try:
+        page = context.new_page()
+        page.goto(site_url + PAGE, wait_until="networkidle")
+        assert page.locator(".handbook-practice-toggle").is_visible()
+        assert page.locator(".handbook-progress-status").is_visible()
+        assert page.evaluate(LAYOUT_SHIFTS) == []
+    finally:
+        context.close()

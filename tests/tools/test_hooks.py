@@ -1,13 +1,14 @@
 """The build hooks' own rules (scripts/handbook_tools/hooks/, one module per feature):
 when a page last changed, with and without git history; the home page's map of the
-questions; what the quality, palette and print-page hooks remove from the theme's markup
-and what they must leave alone; practice mode's wrapper and the deck that reads through
-it. (The built site is checked as a whole by test_html_valid.py and
-tests/browser/test_accessibility.py.)"""
+questions; the labels tabs carry on paper; what the quality, palette and print-page
+hooks remove from the theme's markup and what they must leave alone; practice mode's
+wrapper and the deck that reads through it. (The built site is checked as a whole by
+test_html_valid.py and tests/browser/test_accessibility.py.)"""
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -21,6 +22,7 @@ from scripts.handbook_tools.hooks import (
     palette,
     practice,
     print_page,
+    print_tabs,
     quality,
     question_map,
     reading_time,
@@ -298,3 +300,43 @@ def test_drills_are_read_from_the_rendered_sections() -> None:
     assert first.answer_html.startswith("<p>Because.</p>")
     assert "nested" in first.answer_html, "a nested block stays inside its follow-up"
     assert (second.key, second.answer_html) == ("Next?", "<p>A.</p>")
+
+
+TABBED = """
+=== "Python 3.11"
+
+    first
+
+    === "inner 1 < 2"
+
+        nested
+
+    === "inner b"
+
+        nested b
+
+=== "3.14 & later"
+
+    second
+"""
+
+
+def test_each_tab_block_carries_its_label_nested_sets_included() -> None:
+    import markdown
+
+    rendered = markdown.markdown(
+        TABBED,
+        extensions=["pymdownx.superfences", "pymdownx.tabbed"],
+        extension_configs={"pymdownx.tabbed": {"alternate_style": True}},
+    )
+    assert rendered.count('class="tabbed-block"') == 4
+    labelled = print_tabs.label_tabs(rendered)
+    assert re.findall(r'data-handbook-label="([^"]*)"', labelled) == [
+        "Python 3.11",
+        "inner 1 &lt; 2",
+        "inner b",
+        "3.14 &amp; later",
+    ]
+    # Only the blocks changed: take the labels away and the markup is as it was.
+    assert re.sub(r' data-handbook-label="[^"]*"', "", labelled) == rendered
+    assert print_tabs.label_tabs("<p>no tabs</p>") == "<p>no tabs</p>"
