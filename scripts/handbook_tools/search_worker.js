@@ -35,7 +35,8 @@
   "use strict";
 
   var MATERIAL_WORKER = "__MATERIAL_WORKER__";
-  // The full index, from this file; empty when search_index.json holds it (offline).
+  // The documents' file, relative to this one; empty when search_index.json holds them
+  // (the offline copy).
   var FULL_INDEX = "__FULL_INDEX__";
   var READY = 1;
   var SETUP = 0;
