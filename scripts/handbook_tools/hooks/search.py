@@ -68,9 +68,10 @@ def on_post_build(config, **_) -> None:
     workers = Path(config.site_dir) / "assets" / "javascripts" / "workers"
     if not (workers / name).is_file():
         raise PluginError(f"Material's search worker {name} is not in {workers}")
-    full_index = "" if is_offline(config) else split_index(Path(config.site_dir))
-    if full_index:
-        full_index = Path(os.path.relpath(full_index, workers)).as_posix()
+    full_index = ""  # the offline copy keeps its documents in search_index.json
+    if not is_offline(config):
+        documents = split_index(Path(config.site_dir))
+        full_index = Path(os.path.relpath(documents, workers)).as_posix()
     source = SEARCH_WORKER.read_text(encoding="utf-8")
     source = source.replace("__MATERIAL_WORKER__", name)
     (workers / SEARCH_WORKER_NAME).write_text(
