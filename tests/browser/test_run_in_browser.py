@@ -29,6 +29,8 @@ QUESTION = "questions/generators/"
 WITHHELD = "questions/django-unit-tests/"
 # Starting Pyodide in a fresh profile (nothing cached), on a loaded machine.
 RUN_TIMEOUT = 90_000
+# The status once Reset has put the page's code back (docs/assets/run-editor.js).
+RESET = "Reset to the page's code."
 
 # The status of example `number` once its run has ended: null while Python starts or
 # runs. Run's click sets "Starting…" or "Running…" at once, so an older status is
@@ -73,6 +75,13 @@ def run(page, number: int) -> str:
     )
     run_button(page, number).click()
     return ended(page, number)
+
+
+def reset(page, number: int) -> None:
+    """Reset example `number`, and wait for it: the click's handler loads the editor
+    module before it puts the page's code back."""
+    page.get_by_role("button", name=f"Reset example {number}", exact=True).click()
+    expect(status(page, number)).to_have_text(RESET)
 
 
 def page_code(page, number: int) -> str:
@@ -170,7 +179,7 @@ def test_edit_run_and_reset(page, site_url: str) -> None:
     assert "Pyodide" in edited
     assert output(page, 1).inner_text().rstrip().endswith("\n42")
 
-    page.get_by_role("button", name="Reset example 1", exact=True).click()
+    reset(page, 1)
     assert box.input_value() == code
     assert withdrawn(page, 1)
 
@@ -225,7 +234,7 @@ def test_stop_ends_an_endless_example_and_the_page_stays_usable(
     expect(stop).to_be_hidden()
     assert withdrawn(page, 1)
 
-    page.get_by_role("button", name="Reset example 1", exact=True).click()
+    reset(page, 1)
     again = run(page, 1)
     assert again.startswith("Same output as the page's"), again
     assert output(page, 1).inner_text().strip() == page_output(page, 1)
@@ -272,7 +281,7 @@ def test_an_example_runs_after_the_earlier_blocks_of_its_session(
     assert printed.splitlines()[-1] == "ValueError: the third is broken"
 
     # Reset: the page's code again, and the fourth's output the page's.
-    page.get_by_role("button", name="Reset example 3", exact=True).click()
+    reset(page, 3)
     fourth = run(page, 4)
     assert fourth.startswith("Same output as the page's"), fourth
 
@@ -312,6 +321,7 @@ def test_the_keyboard_runs_edits_and_leaves_the_editor(page, site_url: str) -> N
     page.keyboard.press("Tab")  # Stop is hidden while nothing runs
     assert focused_label(page) == "Reset example 1"
     page.keyboard.press("Enter")
+    expect(status(page, 1)).to_have_text(RESET)
     assert box.input_value() == page_code(page, 1)
 
 
@@ -384,5 +394,5 @@ def test_output_is_not_displayed_when_hidden_or_printed(page, site_url: str) -> 
     assert printed == []
     page.emulate_media(media="screen")
 
-    page.get_by_role("button", name="Reset example 1", exact=True).click()
+    reset(page, 1)
     assert output(page, 1).is_hidden()

@@ -291,6 +291,34 @@ def test_our_scripts_and_styles_are_minified_and_the_vendored_are_not(
     assert built_bundle.read_bytes() == bundle.read_bytes()
 
 
+INLINED = re.compile(r'<style data-inlined="(?P<uri>[^"]+)">(?P<css>[^<]*)</style>')
+LINKED = re.compile(r'<link rel="stylesheet" href="(?P<href>[^"]+)">')
+
+
+def test_pages_carry_their_small_stylesheets_and_link_the_themes_main_one(
+    built_site: Path,
+) -> None:
+    """hooks/inline_styles.py: a page's head links one stylesheet, the theme's main
+    one, shared from the cache; ours and the palette are written into it, each exactly
+    as the site's own file (minified, the palette leaned). A page's own styles stay
+    links in its content, where HTML allows no `<style>`; the print page keeps links."""
+    pages = [f"questions/{p.stem}/index.html" for p in question_pages()]
+    pages += ["index.html", "review/index.html", "mock-interview/index.html"]
+    for relative in pages:
+        html = (built_site / relative).read_text().split("</head>")[0]
+        linked = [m["href"].rsplit("/", 1)[-1] for m in LINKED.finditer(html)]
+        assert len(linked) == 1, relative
+        assert re.fullmatch(r"main\.\w+\.min\.css", linked[0]), relative
+        inlined = {m["uri"]: m["css"] for m in INLINED.finditer(html)}
+        assert {"assets/handbook.css", "assets/quality.css"} <= inlined.keys()
+        assert any(uri.startswith("assets/stylesheets/palette.") for uri in inlined)
+        for uri, css in inlined.items():
+            assert css == (built_site / uri).read_text(), (relative, uri)
+    print_page = (built_site / "print_page" / "index.html").read_text()
+    assert "data-inlined" not in print_page
+    assert "assets/handbook.css" in print_page
+
+
 # Run it yourself (scripts/handbook_tools/hooks/run_in_browser.py).
 PYODIDE = ROOT / "node_modules" / "pyodide"
 RUN_ASSETS = re.compile(

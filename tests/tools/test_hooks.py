@@ -1,6 +1,7 @@
 """The build hooks' own rules (scripts/handbook_tools/hooks/, one module per feature):
 when a page last changed, with and without git history; the home page's map of the
-questions; the labels tabs carry on paper; what the quality, palette and print-page
+questions; the labels tabs carry on paper; the stylesheets written into the page and
+the code spans left out; what the quality, palette and print-page
 hooks remove from the theme's markup and what they must leave alone; practice mode's
 wrapper and the deck that reads through it. (The built site is checked as a whole by
 test_html_valid.py and tests/browser/test_accessibility.py.)"""
@@ -18,7 +19,9 @@ import pytest
 
 from scripts.handbook_tools import answer_box, drills
 from scripts.handbook_tools.hooks import (
+    inline_styles,
     last_changed,
+    lean_code,
     palette,
     practice,
     print_page,
@@ -340,3 +343,61 @@ def test_each_tab_block_carries_its_label_nested_sets_included() -> None:
     # Only the blocks changed: take the labels away and the markup is as it was.
     assert re.sub(r' data-handbook-label="[^"]*"', "", labelled) == rendered
     assert print_tabs.label_tabs("<p>no tabs</p>") == "<p>no tabs</p>"
+
+
+STYLES = {"assets/handbook.css": "a{color:red}", "assets/run.css": "b{top:0}"}
+
+
+def test_linked_stylesheets_the_site_holds_are_written_into_the_page() -> None:
+    html = (
+        '<link rel="stylesheet" href="../../assets/stylesheets/main.1.min.css">\n'
+        '<link rel="stylesheet" href="../../assets/handbook.css">\n'
+        '<link rel="stylesheet" href="../../css/print-site.css">\n'
+        '<link rel="stylesheet" href="../../assets/run.css">\n'
+        "</head><body>\n"
+        '<link rel="stylesheet" href="../../assets/run.css">\n'
+    )
+    inlined = inline_styles.inline_styles(html, "questions/pass-statement/", STYLES)
+    assert inlined == (
+        '<link rel="stylesheet" href="../../assets/stylesheets/main.1.min.css">\n'
+        '<style data-inlined="assets/handbook.css">a{color:red}</style>\n'
+        '<link rel="stylesheet" href="../../css/print-site.css">\n'
+        '<style data-inlined="assets/run.css">b{top:0}</style>\n'
+        "</head><body>\n"
+        # HTML allows a link in the body, not a style.
+        '<link rel="stylesheet" href="../../assets/run.css">\n'
+    )
+    # Resolved against the page's own address: the home page links without "../".
+    home = inline_styles.inline_styles(
+        '<link rel="stylesheet" href="assets/handbook.css">', "", STYLES
+    )
+    assert home == '<style data-inlined="assets/handbook.css">a{color:red}</style>'
+
+
+def test_only_small_self_contained_stylesheets_are_inlined() -> None:
+    assert inline_styles.inlinable("a{color:red}")
+    assert inline_styles.inlinable("a{background:url(data:image/svg+xml;x)}")
+    # Inline, a relative address would resolve against the page.
+    assert not inline_styles.inlinable("a{background:url(icon.svg)}")
+    assert not inline_styles.inlinable('a{background:url( "../icon.svg")}')
+    big = "a{color:red}" * (inline_styles.INLINE_LIMIT // 12 + 1)
+    assert not inline_styles.inlinable(big)
+
+
+def test_code_keeps_its_text_in_fewer_spans() -> None:
+    html = (
+        '<pre><span></span><code><span class="k">def</span><span class="w"> </span>'
+        '<span class="nf">f</span><span class="p">(</span><span class="n">x</span>'
+        '<span class="p">)</span><span class="p">:</span><span class="p">)</span>'
+        '<span class="o">=</span><span class="o">=</span></code></pre>'
+    )
+    lean = lean_code.lean_code(html)
+    assert lean == (
+        '<pre><code><span class="k">def</span> <span class="nf">f</span>'
+        '<span class="p">(</span>x<span class="p">):)</span>'
+        '<span class="o">==</span></code></pre>'
+    )
+    assert re.sub("<[^>]+>", "", lean) == re.sub("<[^>]+>", "", html)
+    # Spans with more than a class, or of two kinds, are left as they are.
+    other = '<span class="p" id="a">(</span><span class="p">)</span><span class="o">+'
+    assert lean_code.lean_code(other + "</span>") == other + "</span>"
