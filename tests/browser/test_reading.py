@@ -193,16 +193,23 @@ def test_nothing_moves_when_the_page_scripts_show_their_controls(
 
 
 @pytest.mark.parametrize("width", [390, 1280])
-def test_the_mock_interview_does_not_move_the_page_when_it_starts(
-    browser, site_url: str, width: int
+@pytest.mark.parametrize(
+    ("trainer", "ready"),
+    [
+        ("mock-interview/", ".handbook-mock-setup"),
+        ("review/", ".handbook-review-summary"),
+    ],
+)
+def test_the_trainers_do_not_move_the_page_when_they_start(
+    browser, site_url: str, trainer: str, ready: str, width: int
 ) -> None:
-    """The trainer replaces its no-JavaScript line after the first paint, in a box
-    that already held a screen's height (docs/assets/mock-interview.css)."""
+    """A trainer replaces its no-JavaScript line after the first paint, in a box that
+    already held a screen's height (docs/assets/handbook.css)."""
     context = browser.new_context(viewport={"width": width, "height": 800})
     try:
         page = context.new_page()
-        page.goto(site_url + "mock-interview/", wait_until="networkidle")
-        assert page.locator(".handbook-mock-setup").is_visible()
+        page.goto(site_url + trainer, wait_until="networkidle")
+        assert page.locator(ready).is_visible()
         assert page.evaluate(LAYOUT_SHIFTS) == []
     finally:
         context.close()

@@ -117,7 +117,7 @@ def test_python_is_fetched_only_when_run_and_only_from_the_site(
     assert requested, "no request recorded"
     loaded = [urlsplit(url).path.rsplit("/", 1)[-1] for url in requested]
     assert "run.js" not in loaded
-    assert "run.css" not in loaded
+    assert page.locator('style[data-inlined="assets/run.css"]').count() == 0
     notes = page.locator(".handbook-run-note")
     assert notes.count() > 0
     assert notes.first.is_visible()
@@ -128,7 +128,8 @@ def test_python_is_fetched_only_when_run_and_only_from_the_site(
     page.goto(site_url + QUESTION, wait_until="networkidle")
     loaded = [urlsplit(url).path for url in requested]
     assert any(path.endswith("/assets/run.js") for path in loaded)
-    assert any(path.endswith("/assets/run.css") for path in loaded)
+    # Its stylesheet is written into the page's head (hooks/inline_styles.py).
+    assert page.locator('head style[data-inlined="assets/run.css"]').count() == 1
     python = ("/assets/pyodide/", "/assets/run-worker.js", "/assets/run_example.py")
     early = [path for path in loaded if any(part in path for part in python)]
     assert early == [], "fetched before any Run"
@@ -396,3 +397,32 @@ def test_output_is_not_displayed_when_hidden_or_printed(page, site_url: str) -> 
 
     reset(page, 1)
     assert output(page, 1).is_hidden()
+
+
+def follow(page, slug: str) -> None:
+    """A click on the navigation's link to question `slug`, folded or not: instant
+    navigation takes it from the document."""
+    page.locator(f".md-nav--primary a[href$='/{slug}/']").first.dispatch_event("click")
+
+
+def test_instant_navigation_brings_the_runners_style_and_takes_it_away(
+    page, site_url: str
+) -> None:
+    """run.css is written into the head of the pages that use it
+    (hooks/inline_styles.py); instant navigation, which compares the heads, adds it
+    on arrival and removes it on leaving."""
+    inlined = page.locator('head style[data-inlined="assets/run.css"]')
+    page.goto(site_url + WITHHELD)
+    page.evaluate("window.__marker = 1")
+    assert inlined.count() == 0
+    follow(page, "generators")
+    page.wait_for_url(re.compile(r"/generators/$"))
+    bar = page.locator(".handbook-run__bar").first
+    bar.wait_for()
+    assert page.evaluate("window.__marker") == 1, "instant navigation kept the page"
+    assert inlined.count() == 1
+    assert bar.evaluate("(element) => getComputedStyle(element).display") == "flex"
+    follow(page, "django-unit-tests")
+    page.wait_for_url(re.compile(r"/django-unit-tests/$"))
+    expect(inlined).to_have_count(0)
+    assert page.evaluate("window.__marker") == 1, "instant navigation kept the page"

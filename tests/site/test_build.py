@@ -298,20 +298,23 @@ LINKED = re.compile(r'<link rel="stylesheet" href="(?P<href>[^"]+)">')
 def test_pages_carry_their_small_stylesheets_and_link_the_themes_main_one(
     built_site: Path,
 ) -> None:
-    """hooks/inline_styles.py: a page's head links one stylesheet, the theme's main
-    one, shared from the cache; ours and the palette are written into it, each exactly
-    as the site's own file (minified, the palette leaned). A page's own styles stay
-    links in its content, where HTML allows no `<style>`; the print page keeps links."""
+    """hooks/inline_styles.py: a page links one stylesheet, the theme's main one,
+    shared from the cache; ours, the page's own and the palette are written into its
+    head, each exactly as the site's own file (minified, the palette leaned). The
+    print page keeps its links."""
     pages = [f"questions/{p.stem}/index.html" for p in question_pages()]
     pages += ["index.html", "review/index.html", "mock-interview/index.html"]
     for relative in pages:
-        html = (built_site / relative).read_text().split("</head>")[0]
+        html = (built_site / relative).read_text()
+        assert "data-inlined" not in html.split("</head>")[1], relative
         linked = [m["href"].rsplit("/", 1)[-1] for m in LINKED.finditer(html)]
         assert len(linked) == 1, relative
         assert re.fullmatch(r"main\.\w+\.min\.css", linked[0]), relative
         inlined = {m["uri"]: m["css"] for m in INLINED.finditer(html)}
         assert {"assets/handbook.css", "assets/quality.css"} <= inlined.keys()
         assert any(uri.startswith("assets/stylesheets/palette.") for uri in inlined)
+        if relative == "mock-interview/index.html":
+            assert "assets/mock-interview.css" in inlined
         for uri, css in inlined.items():
             assert css == (built_site / uri).read_text(), (relative, uri)
     print_page = (built_site / "print_page" / "index.html").read_text()
@@ -322,8 +325,7 @@ def test_pages_carry_their_small_stylesheets_and_link_the_themes_main_one(
 # Run it yourself (scripts/handbook_tools/hooks/run_in_browser.py).
 PYODIDE = ROOT / "node_modules" / "pyodide"
 RUN_ASSETS = re.compile(
-    r'<script src="[^"]*assets/run\.js" defer>|<link rel="stylesheet" '
-    r'href="[^"]*assets/run\.css">'
+    r'<script src="[^"]*assets/run\.js" defer>|<style data-inlined="assets/run\.css">'
 )
 # In page order: each example's mark, a Run block or the note saying why it has none.
 RUN_MARKS = re.compile(

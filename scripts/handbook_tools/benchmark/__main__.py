@@ -61,12 +61,17 @@ def page_urls() -> list[str]:
     return ["", *trainers, *(question.url for question in facts.questions())]
 
 
-def rebuild_seconds(config_file: Path, dirty: bool) -> dict[str, float]:
-    """Question slug -> seconds from saving its snippet to its page served again."""
+def rebuild_seconds(
+    config_file: Path, dirty: bool, urls: list[str]
+) -> dict[str, float]:
+    """Question slug -> seconds from saving its snippet to its page served again, for
+    the question pages among `urls`."""
     project = config_file.parent
     seconds = {}
     with rebuild.serving(config_file, dirty=dirty) as port:
         for question in facts.questions():
+            if question.url not in urls:
+                continue
             page = project / "docs" / question.uri
             snippet = rebuild.page_snippet(page, project / "snippets")
             seconds[question.slug] = rebuild.seconds_to_show_again(port, snippet)
@@ -76,7 +81,10 @@ def rebuild_seconds(config_file: Path, dirty: bool) -> dict[str, float]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=benchmark.__doc__.splitlines()[0])
     parser.add_argument(
-        "--pages", type=int, default=0, help="only the first N pages (0: all)"
+        "--pages",
+        type=int,
+        default=0,
+        help="only the first N pages, for Lighthouse and the rebuild timing (0: all)",
     )
     parser.add_argument("--runs", type=int, default=1, help="Lighthouse runs per page")
     parser.add_argument("--no-readme", action="store_true", help="leave README alone")
@@ -108,7 +116,7 @@ def main(argv: list[str] | None = None) -> int:
             data[f"build_{label}"] = timed_build(config_file, site)
             print(f"snippet saved under mkdocs serve ({label})", flush=True)
             data[f"rebuild_{label}"] = rebuild_seconds(
-                config_file, dirty=label == "ours"
+                config_file, dirty=label == "ours", urls=urls
             )
             data[f"index_{label}"] = search_index_bytes(site)
 

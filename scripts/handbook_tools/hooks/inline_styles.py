@@ -8,8 +8,9 @@ is at most INLINE_LIMIT bytes minified is written where its `<link>` in the head
 as `<style data-inlined="URI">`; the theme's main stylesheet stays a file, cached once
 for every page. The palette is inlined as hooks/palette.py leans it. A stylesheet with a
 relative `url()` stays linked: inline, the address would resolve against the page.
-A page's own styles (front matter `styles:`) stay links in its content, where HTML
-allows a `<link>` but no `<style>`. The print page, which the print-site plugin writes
+A page's own styles (front matter `styles:`) are in its head too
+(docs/overrides/main.html); the body is left alone, as HTML allows a `<link>` there but
+no `<style>`. The print page, which the print-site plugin writes
 after the other pages, keeps its links.
 
 Our own code, not a plugin: no maintained MkDocs plugin inlines chosen stylesheets.
