@@ -1,9 +1,9 @@
 """The build hooks' own rules (scripts/handbook_tools/hooks/, one module per feature):
 when a page last changed, with and without git history; the home page's map of the
 questions; the labels tabs carry on paper; the stylesheets written into the page and
-the code spans left out; what the quality, palette and print-page
-hooks remove from the theme's markup and what they must leave alone; practice mode's
-wrapper and the deck that reads through it. (The built site is checked as a whole by
+the code spans left out; what the quality, palette and print-page hooks remove from the
+theme's markup and what they must leave alone; practice mode's wrapper and the deck
+that reads through it. (The built site is checked as a whole by
 test_html_valid.py and tests/browser/test_accessibility.py.)"""
 
 from __future__ import annotations
