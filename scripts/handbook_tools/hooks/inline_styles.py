@@ -20,17 +20,13 @@ from __future__ import annotations
 
 import posixpath
 import re
-from pathlib import Path
 
-import rcssmin
-
-from scripts.handbook_tools.hooks import palette
+from scripts.handbook_tools.hooks import minify, palette
 
 # Bytes, minified: ours are 1 to 10 KiB, the palette 3, the theme's main one 134.
 INLINE_LIMIT = 16 * 1024
 _LINK = re.compile(r'<link rel="stylesheet" href="(?P<href>[^"]+)">')
 _RELATIVE_URL = re.compile(r"""url\(\s*["']?(?!data:)""")
-_PALETTE = re.compile(r"assets/stylesheets/palette\.\w+\.min\.css")
 _inline: dict[str, str] = {}
 
 
@@ -44,12 +40,10 @@ def on_files(files, config, **_):
     for file in files.media_files():
         if not (file.dest_uri.endswith(".css") and file.abs_src_path):
             continue
-        # As the site's file will be: the palette leaned, ours minified (minify.py).
-        css = Path(file.abs_src_path).read_text("utf-8")
-        if _PALETTE.fullmatch(file.dest_uri):
+        # As the site's file will be: ours minified, the palette leaned.
+        css = minify.as_written(file, config)
+        if palette.is_palette(file.dest_uri):
             css = palette.lean_palette(css, palette.palette_colours(config))
-        elif not file.dest_uri.endswith(".min.css"):
-            css = rcssmin.cssmin(css)
         if inlinable(css):
             _inline[file.dest_uri] = css
     return files

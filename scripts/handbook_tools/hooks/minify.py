@@ -20,17 +20,28 @@ VENDOR = "assets/vendor/"
 _ours: list[str] = []
 
 
-def on_files(files, config, **_):
+def is_ours(file, config) -> bool:
+    """Whether this hook minifies `file`, one of MkDocs' files."""
     docs = Path(config.docs_dir).resolve()
-    _ours[:] = [
-        file.dest_uri
-        for file in files.media_files()
-        # The theme's files are minified already; they are not in docs/.
-        if file.abs_src_path
+    # The theme's files are minified already; they are not in docs/.
+    return bool(
+        file.abs_src_path
         and Path(file.abs_src_path).resolve().is_relative_to(docs)
         and not file.src_uri.startswith(VENDOR)
         and Path(file.src_uri).suffix in _MINIFIERS
-    ]
+    )
+
+
+def as_written(file, config) -> str:
+    """`file`'s text as the built site holds it: minified if it is ours."""
+    text = Path(file.abs_src_path).read_text("utf-8")
+    if not is_ours(file, config):
+        return text
+    return _MINIFIERS[Path(file.src_uri).suffix](text)
+
+
+def on_files(files, config, **_):
+    _ours[:] = [file.dest_uri for file in files.media_files() if is_ours(file, config)]
     return files
 
 

@@ -13,11 +13,13 @@ lock does this.
 
 from __future__ import annotations
 
+import fnmatch
 import re
 from pathlib import Path
 
 _COLOUR_ATTRIBUTE = re.compile(r"\[data-md-color-(primary|accent)=([\w-]+)\]")
 _SWITCHING = "[data-md-color-switching]"
+PALETTE = "assets/stylesheets/palette.*.css"
 _SOURCE_MAP = re.compile(r"/\*# sourceMappingURL=[^*]*\*/\s*$")
 
 
@@ -90,7 +92,12 @@ def lean_palette(css: str, used: dict[str, set[str]]) -> str:
     return _write(rules, used)
 
 
+def is_palette(uri: str) -> bool:
+    """Whether the site's file at `uri` is the theme's palette style sheet."""
+    return fnmatch.fnmatch(uri, PALETTE)
+
+
 def on_post_build(config, **_) -> None:
-    for sheet in Path(config.site_dir).glob("assets/stylesheets/palette.*.css"):
+    for sheet in Path(config.site_dir).glob(PALETTE):
         css = sheet.read_text(encoding="utf-8")
         sheet.write_text(lean_palette(css, palette_colours(config)), encoding="utf-8")
