@@ -173,6 +173,16 @@ LAYOUT_SHIFTS = """() => new Promise((done) => {
     .observe({ type: "layout-shift", buffered: true });
   setTimeout(() => done([]), 1000);  // no entry at all: nothing moved
 })"""
+# Lighthouse reports CLS to three decimals. Under load, CI once saw a sub-pixel entry
+# (7e-6, two classless elements) that no local run reproduced; the shifts these tests
+# exist for measured 0.012 to 0.17.
+NO_SHIFT = 0.001
+
+
+def assert_nothing_moved(page) -> None:
+    """The page's layout shifts so far add up to less than NO_SHIFT."""
+    entries = page.evaluate(LAYOUT_SHIFTS)
+    assert sum(value for value, _ in entries) < NO_SHIFT, entries
 
 
 @pytest.mark.parametrize("width", [390, 1280])
@@ -187,7 +197,7 @@ def test_nothing_moves_when_the_page_scripts_show_their_controls(
         page.goto(site_url + PAGE, wait_until="networkidle")
         assert page.locator(".handbook-practice-toggle").is_visible()
         assert page.locator(".handbook-progress-status").is_visible()
-        assert page.evaluate(LAYOUT_SHIFTS) == []
+        assert_nothing_moved(page)
     finally:
         context.close()
 
@@ -210,6 +220,6 @@ def test_the_trainers_do_not_move_the_page_when_they_start(
         page = context.new_page()
         page.goto(site_url + trainer, wait_until="networkidle")
         assert page.locator(ready).is_visible()
-        assert page.evaluate(LAYOUT_SHIFTS) == []
+        assert_nothing_moved(page)
     finally:
         context.close()
