@@ -8,7 +8,9 @@ test_html_valid.py and tests/browser/test_accessibility.py.)"""
 
 from __future__ import annotations
 
+import importlib.util
 import os
+import random
 import re
 import shutil
 import subprocess
@@ -16,6 +18,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from mkdocs_print_site_plugin import urls as print_site_urls
 
 from scripts.handbook_tools import answer_box, drills
 from scripts.handbook_tools.hooks import (
@@ -197,6 +200,60 @@ def test_print_page_tags_become_plain_and_its_style_moves_to_the_head() -> None:
     assert "<div class=\"md-tags\"><span class='md-tag'>a</span></div>" in fixed
     assert "data-heading-number='2'" in fixed
     assert fixed.index("<style>") < fixed.index("</head>")
+
+
+def plugins_update_anchor_ids():
+    """The plugin's own function, from a fresh copy of its module: a build run in this
+    process has put ours in its place."""
+    path = print_site_urls.__file__
+    spec = importlib.util.spec_from_file_location("plugin_urls", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.update_anchor_ids is not print_page.update_anchor_ids
+    return module.update_anchor_ids
+
+
+ANCHOR_CASES = [
+    '<h2 id="a">A</h2>\n<p>x</p>',
+    '<span>x</span><h2 id="glued">',  # the tag name swallows what precedes: untouched
+    '<li ID="upper">',
+    '<h3 class="c" id="two\nlines" title="t">',
+    '<p>id="text"</p>\n<h1 id="b">\n<sup id="c"></sup>',
+    '<div id="a"><h4 id="a">',  # the plugin replaces every copy of a matched tag
+]
+
+
+@pytest.mark.parametrize("html", ANCHOR_CASES)
+def test_print_page_renames_ids_as_the_plugin_does(html: str) -> None:
+    plugins = plugins_update_anchor_ids()
+    assert print_page.update_anchor_ids(html, "p") == plugins(html, "p")
+
+
+def test_print_page_renames_every_built_pages_ids_as_the_plugin_does(
+    built_site: Path,
+) -> None:
+    plugins = plugins_update_anchor_ids()
+    pages = sorted(built_site.rglob("*.html"))
+    assert len(pages) > 25
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        assert print_page.update_anchor_ids(html, "k") == plugins(html, "k"), path
+
+
+def test_print_page_finds_every_match_of_the_plugins_pattern() -> None:
+    pieces = ["<", ">", "h2", "li", "span", " ", "\n", 'id="', 'ID="', '"', "x", "\t"]
+    pick = random.Random(16)
+    for _ in range(20_000):
+        html = "".join(pick.choice(pieces) for _ in range(pick.randint(0, 30)))
+        ours = [m.span() for m in print_page.anchor_matches(html)]
+        assert ours == [m.span() for m in print_page._ANCHOR.finditer(html)], html
+
+
+def test_the_build_renames_print_page_ids_with_ours() -> None:
+    print_page.on_config(SimpleNamespace())
+    assert print_site_urls.update_anchor_ids is print_page.update_anchor_ids
+    html = print_site_urls.fix_internal_links('<h2 id="a">A</h2>', "q/a/", True, 1)
+    assert '<h2 id="q-a-a">A</h2>' in html
 
 
 def test_short_answers_are_wrapped_once_with_ids_unique_per_page() -> None:
