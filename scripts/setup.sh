@@ -23,6 +23,9 @@ if [[ $target == test ]]; then
     command -v cgi-fcgi >/dev/null || system_packages+=(libfcgi-bin)
     [[ -x ${CHROMIUM:-/usr/bin/chromium} ]] || system_packages+=(chromium)
     command -v java >/dev/null || system_packages+=(default-jre-headless)
+    # A C compiler builds python3.13t (below) and the GIL page's C extension.
+    command -v cc >/dev/null && command -v make >/dev/null ||
+        system_packages+=(gcc make libc6-dev)
 fi
 if ((${#system_packages[@]})); then
     # As root, or through sudo where it needs no password (GitHub's Ubuntu runners).
@@ -38,6 +41,9 @@ if ((${#system_packages[@]})); then
             "tests that need them are skipped (and fail under CI=true)" >&2
     fi
 fi
+
+# The free-threaded CPython the GIL page's transcript runs, where it is not installed.
+[[ $target != test ]] || scripts/free_threaded_python.sh
 
 # The lock, installed as it is: nothing resolved, nothing built (see install_lock.sh).
 PYTHON=$PYTHON scripts/install_lock.sh .venv "requirements/$requirements.txt"

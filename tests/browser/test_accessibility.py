@@ -18,7 +18,7 @@ import pytest
 
 from tests.conftest import ROOT, require
 
-# Four views of some twenty pages, on two cores: more than the default 300 s when the
+# Four views of some thirty pages, on two cores: more than the default 300 s when the
 # machine is busy.
 pytestmark = pytest.mark.timeout(900)
 

@@ -220,6 +220,18 @@ CROSS_LINKS = [
     ),
     ("django-debug-toolbar", "django-unit-tests", "debug-is-false-under-tests"),
     ("django-unit-tests", "django-debug-toolbar", "debug-under-tests"),
+    (
+        "django-transactions-and-races",
+        "background-tasks-celery",
+        "ids-not-objects-and-only-after-the-commit",
+    ),
+    (
+        "background-tasks-celery",
+        "django-transactions-and-races",
+        "after-the-commit-on_commit",
+    ),
+    ("generators", "context-managers", "writing-one-a-class-or-a-generator"),
+    ("context-managers", "generators", "driving-a-generator-from-outside"),
 ]
 
 

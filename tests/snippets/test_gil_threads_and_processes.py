@@ -2,7 +2,8 @@
 
 Timings are never asserted as numbers, only as the page's verdicts with their
 margins. Claims about other interpreters run on those found here and skip for
-the ones that are absent (no free-threaded build is installed on this machine).
+the ones that are absent, but for python3.13t, which scripts/setup.sh test builds:
+the free-threaded claims skip without it, and fail under CI=true.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
+import shutil
 import subprocess
 import sys
 import sysconfig
@@ -21,8 +23,11 @@ from snippets.gil_threads_and_processes import (
     interpreters,
     measure,
     race,
+    spin,
+    transcribe,
     work,
 )
+from tests.conftest import require
 
 GIL_ENABLED = getattr(sys, "_is_gil_enabled", lambda: True)()
 PACKAGE = "gil_threads_and_processes"
@@ -119,6 +124,75 @@ def test_a_free_threaded_build_runs_without_the_gil_unless_told(version) -> None
         assert answer.endswith("sys._is_gil_enabled(): False")
         forced = interpreters.ask(python, PYTHON_GIL="1")
         assert forced.endswith("sys._is_gil_enabled(): True")
+
+
+# The free-threaded build, python3.13t (its transcripts: test_transcripts.py).
+
+
+@pytest.fixture
+def free_threaded() -> str:
+    require(shutil.which(transcribe.PYTHON) is not None, transcribe.PYTHON)
+    return transcribe.PYTHON
+
+
+def test_the_free_threaded_interpreter_is_found_or_named_as_missing(
+    monkeypatch: pytest.MonkeyPatch, tmp_path
+) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))
+    with pytest.raises(RuntimeError, match=r"no python3\.13t here: run scripts/setup"):
+        transcribe.free_threaded_python()
+
+
+def test_with_a_gil_the_spinner_keeps_the_main_thread_waiting() -> None:
+    if not GIL_ENABLED:
+        pytest.skip("the GIL is disabled")
+    interval = sys.getswitchinterval()
+    assert spin.who_stops_the_spinner(0.3) == "ran out its time"
+    assert sys.getswitchinterval() == interval
+
+
+def test_without_the_gil_the_main_thread_stops_the_spinner(free_threaded) -> None:
+    gil_off, gil_on = transcribe.spinner().split("$ ")[1:]
+    assert gil_off.splitlines()[1:] == [
+        "GIL on: False",
+        "a spinning thread: stopped by the main thread",
+    ]
+    assert gil_on.startswith("PYTHON_GIL=1 python3.13t")
+    assert gil_on.splitlines()[1:] == [
+        "GIL on: True",
+        "a spinning thread: ran out its time",
+    ]
+
+
+def cpu_per_wall(**environment: str) -> float:
+    code = f"from {transcribe.MEASURE} import cpu_per_wall; print(cpu_per_wall())"
+    return float(transcribe.run(["-c", code], **environment).splitlines()[-1])
+
+
+def test_free_threads_use_two_cpus_given_idle_cores_and_one_with_the_gil(
+    free_threaded,
+) -> None:
+    """Two CPU seconds per wall second need two idle cores: three tries, then a
+    skip that says what was measured. With the GIL forced on, at most one,
+    whatever the load."""
+    assert cpu_per_wall(PYTHON_GIL="1") < 1.2
+    attempts = [cpu_per_wall() for _ in range(3)]
+    if not any(ratio > 1.2 for ratio in attempts):
+        pytest.skip(f"no two idle CPU cores to show parallelism: {attempts}")
+
+
+def test_an_extension_that_declares_nothing_turns_the_gil_back_on(
+    free_threaded,
+) -> None:
+    imported, forced_off = transcribe.legacy_extension().split("$ ")[1:]
+    warning, answer = imported.splitlines()[1:]
+    assert (
+        "RuntimeWarning: The global interpreter lock (GIL) has been enabled" in warning
+    )
+    assert "module 'legacy'" in warning
+    assert answer == "True"
+    assert forced_off.startswith("PYTHON_GIL=0 python3.13t")
+    assert forced_off.splitlines()[1:] == ["False"]
 
 
 def test_the_interpreter_list_prints_one_block_per_python() -> None:
