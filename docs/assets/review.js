@@ -1,6 +1,6 @@
 /*
  * Spaced review (docs/review.md): the deck's cards (short answers, predictions,
- * follow-ups; the JSON block hooks/training.py writes into the page) scheduled with FSRS.
+ * follow-ups; the training data's script, hooks/training.py) scheduled with FSRS.
  *
  * The scheduler is ts-fsrs (vendored at docs/assets/vendor/ts-fsrs/, global `FSRS`,
  * loaded just before this script) with its default parameters: it computes every due
@@ -62,9 +62,7 @@
     return document.querySelector(".handbook-review");
   }
 
-  function readDeck() {
-    var block = document.getElementById("handbook-training-data");
-    var data = JSON.parse(block.textContent);
+  function readDeck(data) {
     data.bySlug = {};
     data.questions.forEach(function (question) {
       data.bySlug[question.slug] = question;
@@ -169,7 +167,7 @@
 
   function render() {
     var box = root();
-    if (!box) return;
+    if (!box || !deck) return; // the deck's script may still be loading
     clearTimeout(timer);
     var now = new Date();
     var todo = plan(now);
@@ -259,7 +257,14 @@
   function setUp() {
     var box = root();
     if (!box || box.hasAttribute("data-ready")) return;
-    deck = readDeck();
+    window.handbookProgress.trainingData(function (data) {
+      if (box.hasAttribute("data-ready") || !box.isConnected) return;
+      show(box, data);
+    });
+  }
+
+  function show(box, data) {
+    deck = readDeck(data);
     current = null;
     box.setAttribute("data-ready", "");
     box.innerHTML =
