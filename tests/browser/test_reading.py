@@ -36,7 +36,7 @@ def test_copy_button_copies_the_snippet_code(context, page, site_url: str) -> No
     )
     page.goto(site_url + PAGE)
     block = page.locator(".language-python.highlight").first
-    code = block.locator("code").inner_text()
+    code = block.locator("code").text_content()
     block.hover()
     block.locator("button[data-md-type='copy']").click()
     page.wait_for_function("() => navigator.clipboard.readText().then(t => t.length)")
@@ -45,6 +45,54 @@ def test_copy_button_copies_the_snippet_code(context, page, site_url: str) -> No
     # The snippet file's code, not the page's rendering of it.
     assert "def do_nothing():" in copied
     assert "import ast" in copied
+
+
+def test_code_blocks_mount_as_they_come_into_view(page, site_url: str) -> None:
+    """Lazy code (handbook.css): a block far below is skipped by the browser, holding
+    the height hooks/lazy_code.py estimated, and not yet mounted by the theme; in view,
+    it gets its copy button. No block scrolls sideways, so none needs the tab stop the
+    theme gives such a block on mounting."""
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(site_url + "questions/generators/")
+    last = page.locator("article div.highlight:not(details div.highlight)").last
+    copy = last.locator("button[data-md-type='copy']")
+    assert last.evaluate("e => getComputedStyle(e).contentVisibility") == "auto"
+    assert "contain-intrinsic-size: auto" in last.get_attribute("style")
+    assert copy.count() == 0
+    last.scroll_into_view_if_needed()
+    copy.wait_for(state="attached")
+    assert copy.count() == 1
+    page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+    sideways = page.evaluate(
+        "() => [...document.querySelectorAll('.md-typeset pre > code')]"
+        ".filter(c => c.scrollWidth > c.clientWidth + 1).length"
+    )
+    assert sideways == 0
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_no_skipped_code_block_holds_less_height_than_it_takes(
+    page, site_url: str, width: int
+) -> None:
+    """hooks/lazy_code.py's estimate is never short at a phone's or a desktop's width:
+    a block laid out late only ever shrinks, which the browser absorbs above what the
+    reader is looking at."""
+    page.set_viewport_size({"width": width, "height": 800})
+    for slug in ("generators", "django-unit-tests", "gil-threads-and-processes"):
+        page.goto(site_url + f"questions/{slug}/")
+        shown = ".md-typeset div.highlight { content-visibility: visible !important }"
+        page.add_style_tag(content=shown)
+        short = page.evaluate(
+            """() => [...document.querySelectorAll('article div.highlight[style]')]
+            .filter(block => block.offsetParent)
+            .map(block => [
+              parseFloat(block.style.containIntrinsicSize.split(" ").pop())
+                * parseFloat(getComputedStyle(block).fontSize),
+              block.getBoundingClientRect().height,
+            ])
+            .filter(([held, taken]) => held < taken)"""
+        )
+        assert short == [], slug
 
 
 def test_question_page_shows_difficulty_tags_and_last_change(
@@ -66,7 +114,7 @@ def test_a_prediction_shows_its_code_and_reveals_the_output_on_demand(
     page.goto(site_url + PAGE)
     heading = page.locator("#code-after-pass")
     program = heading.locator("xpath=following-sibling::div[1]")
-    assert 'return "still running"' in program.inner_text()
+    assert 'return "still running"' in program.text_content()
     reveal = heading.locator("xpath=following-sibling::details[1]")
     output = reveal.locator("pre code")
     assert not output.is_visible(), "the output waits until the reader predicts"

@@ -24,6 +24,7 @@ from scripts.handbook_tools import answer_box, drills
 from scripts.handbook_tools.hooks import (
     inline_styles,
     last_changed,
+    lazy_code,
     lean_code,
     palette,
     practice,
@@ -458,3 +459,27 @@ def test_code_keeps_its_text_in_fewer_spans() -> None:
     # Spans with more than a class, or of two kinds, are left as they are.
     other = '<span class="p" id="a">(</span><span class="p">)</span><span class="o">+'
     assert lean_code.lean_code(other + "</span>") == other + "</span>"
+
+
+def test_each_code_block_holds_a_height_estimated_from_its_folded_lines() -> None:
+    short, wide = "x" * 10, "y" * (2 * lazy_code.CHARACTERS + 1)
+    html = (
+        "<p><code>inline</code></p>"
+        '<div class="language-python highlight">'
+        f"<pre><code>{short}\n</code></pre></div>"
+        f'<div class="language-text highlight"><pre><code>{short}\n{wide}\n'
+        "</code></pre></div>"
+        '<div class="language-python highlight"><span class="filename">a.py</span>'
+        f"<pre><code>{short}\n</code></pre></div>"
+    )
+    sized = lazy_code.on_page_content(html)
+    heights = [
+        float(h)
+        for h in re.findall(r'style="contain-intrinsic-size: auto ([\d.]+)em"', sized)
+    ]
+    row, edges = lazy_code.ROW, lazy_code.EDGES
+    assert heights == pytest.approx(
+        [row + edges, 4 * row + edges, row + edges + lazy_code.TITLE]
+    )
+    assert "<p><code>inline</code></p>" in sized
+    assert re.sub(r' style="[^"]*"', "", sized) == html
