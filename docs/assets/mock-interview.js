@@ -6,8 +6,8 @@
  * follow-ups, graded the same way. At the end, a printable summary (grades, time, the
  * weakest topics with links), kept in the history.
  *
- * Reads the questions and cards from the training data's script (hooks/training.py,
- * through handbookProgress.trainingData), so it works from the offline copy. Stores each finished interview through
+ * Reads the questions and cards from the page's inline JSON (hooks/training.py), so it
+ * works from the offline copy. Stores each finished interview through
  * window.handbookProgress (progress.js, loaded before this script) as a "mocks" entry,
  * keyed by when it started (the shape is documented in docs/contributing.md):
  *
@@ -430,12 +430,10 @@
 
   function setUp() {
     var root = document.querySelector(".handbook-mock");
-    if (!root || root.hasAttribute("data-ready")) return;
-    window.handbookProgress.trainingData(function (data) {
-      if (root.hasAttribute("data-ready") || !root.isConnected) return;
-      root.setAttribute("data-ready", "");
-      trainer(root, data);
-    });
+    var source = document.getElementById("handbook-training-data");
+    if (!root || !source || root.hasAttribute("data-ready")) return;
+    root.setAttribute("data-ready", "");
+    trainer(root, JSON.parse(source.textContent));
   }
 
   window.handbookMock = { setUp: setUp };

@@ -319,35 +319,10 @@
     }
   }
 
-  // The trainers' data (hooks/training.py) comes from a deferred script of its own,
-  // which instant navigation inserts again with the page's scripts, in no set order: it
-  // may still be loading when a trainer sets up. Calls `use` with the data once it is
-  // there, its links (relative to that script) made absolute.
-  function trainingData(use) {
-    var script = document.querySelector('script[src$="training-data.js"]');
-    function ready() {
-      var data = window.handbookTrainingData;
-      if (!data.linksResolved) {
-        var base = script ? script.src : document.baseURI;
-        data.questions.forEach(function (question) {
-          question.url = new URL(question.url, base).href;
-        });
-        data.linksResolved = true;
-      }
-      use(data);
-    }
-    if (window.handbookTrainingData) {
-      ready();
-    } else if (script) {
-      script.addEventListener("load", ready, { once: true });
-    }
-  }
-
   window.handbookProgress = {
     KEY: KEY, FORMAT: FORMAT, VERSION: VERSION,
     load: load, save: save, put: put, mark: mark, problem: problem, merge: merge,
-    importText: importText, refresh: refresh, onEveryPage: onEveryPage,
-    trainingData: trainingData
+    importText: importText, refresh: refresh, onEveryPage: onEveryPage
   };
 
   onEveryPage(setUp);

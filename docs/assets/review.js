@@ -1,6 +1,6 @@
 /*
  * Spaced review (docs/review.md): the deck's cards (short answers, predictions,
- * follow-ups; the training data's script, hooks/training.py) scheduled with FSRS.
+ * follow-ups; the JSON block hooks/training.py writes into the page) scheduled with FSRS.
  *
  * The scheduler is ts-fsrs (vendored at docs/assets/vendor/ts-fsrs/, global `FSRS`,
  * loaded just before this script) with its default parameters: it computes every due
@@ -62,7 +62,9 @@
     return document.querySelector(".handbook-review");
   }
 
-  function readDeck(data) {
+  function readDeck() {
+    var block = document.getElementById("handbook-training-data");
+    var data = JSON.parse(block.textContent);
     data.bySlug = {};
     data.questions.forEach(function (question) {
       data.bySlug[question.slug] = question;
@@ -167,7 +169,7 @@
 
   function render() {
     var box = root();
-    if (!box || !deck) return; // the deck's script may still be loading
+    if (!box) return;
     clearTimeout(timer);
     var now = new Date();
     var todo = plan(now);
@@ -257,14 +259,7 @@
   function setUp() {
     var box = root();
     if (!box || box.hasAttribute("data-ready")) return;
-    window.handbookProgress.trainingData(function (data) {
-      if (box.hasAttribute("data-ready") || !box.isConnected) return;
-      show(box, data);
-    });
-  }
-
-  function show(box, data) {
-    deck = readDeck(data);
+    deck = readDeck();
     current = null;
     box.setAttribute("data-ready", "");
     box.innerHTML =

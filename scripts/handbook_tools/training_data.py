@@ -1,8 +1,7 @@
 """What the in-browser trainers read: the spaced review (docs/assets/review.js) and the
-mock interview (docs/assets/mock-interview.js). hooks/training.py writes it to
-SCRIPT, a script that sets `window.handbookTrainingData`, and each trainer's page loads
-it deferred: the page paints without waiting for it, both pages share one download, and
-it works from the offline copy (file:// can load a script, not fetch a file):
+mock interview (docs/assets/mock-interview.js). hooks/training.py writes it into their
+pages as JSON, inline (as_element), so they work from the offline copy (file:// cannot
+fetch a file):
 
     {"questions": [{"slug", "number", "title", "url", "section", "level", "tags",
                     "asked_as", "answer_html", "rubric_html"}],
@@ -11,14 +10,15 @@ it works from the offline copy (file:// can load a script, not fetch a file):
 `cards` are the deck's (deck.py; the Anki file holds the same ones). A card's `id` is
 what the reader's stored review state is keyed by, so it must not change while the card
 does not: `answer:SLUG`, `prediction:SLUG#HEADING-ID` or `follow-up:SLUG:QUESTION`.
-`url` is relative to SCRIPT's folder (the trainers resolve it against the script's own
-address). `rubric_html` is the page's "What the interviewer listens for" list.
+`url` is relative to the page the data is written into. `rubric_html` is the page's
+"What the interviewer listens for" list.
 """
 
 from __future__ import annotations
 
 import html
 import json
+import re
 from pathlib import Path
 
 from mkdocs.utils import get_relative_url
@@ -29,8 +29,7 @@ from scripts.handbook_tools.anki_deck import Card
 # Where a trainer's page wants the data (hooks/training.py writes it there).
 MARKER = "<!-- handbook:training-data -->"
 RUBRIC_ID = "what-the-interviewer-listens-for"
-SCRIPT = "assets/training-data.js"
-_ASSIGNMENT = "window.handbookTrainingData = "
+ELEMENT_ID = "handbook-training-data"
 
 
 def wants_data(markdown: str) -> bool:
@@ -96,24 +95,26 @@ def card_entry(card: Card) -> dict:
     }
 
 
-def as_script(data: dict) -> str:
-    """The text of SCRIPT: `data`, its questions' links made relative to SCRIPT."""
+def as_element(data: dict, from_url: str) -> str:
+    """`data` as the hidden JSON block of the page at `from_url`, its questions' links
+    made relative to that page; the trainers read it with
+    `JSON.parse(document.getElementById(ELEMENT_ID).textContent)`.
+
+    A hidden element, not a `<script type="application/json">`: Material's instant
+    navigation evaluates every script in the content it swaps in again, as a new
+    element that keeps only the text (not the type, not the id), so a JSON script
+    would be run as JavaScript (a syntax error) and be lost to the trainer."""
     questions = [
-        {**question, "url": get_relative_url(question["url"], SCRIPT)}
+        {**question, "url": get_relative_url(question["url"], from_url)}
         for question in data["questions"]
     ]
-    compact = {"ensure_ascii": False, "separators": (",", ":")}
-    text = json.dumps({**data, "questions": questions}, **compact)
-    return f"{_ASSIGNMENT}{text};\n"
+    text = json.dumps({**data, "questions": questions}, ensure_ascii=False)
+    return f'<div hidden id="{ELEMENT_ID}">{html.escape(text, quote=False)}</div>'
 
 
-def script_tag(page_url: str) -> str:
-    """What a trainer's page holds in place of MARKER."""
-    return f'<script src="{get_relative_url(SCRIPT, page_url)}" defer></script>'
-
-
-def from_script(text: str) -> dict:
-    """The data as_script wrote (what the trainers' scripts read)."""
-    if not (text.startswith(_ASSIGNMENT) and text.endswith(";\n")):
-        raise ValueError(f"{SCRIPT} does not assign the training data")
-    return json.loads(text[len(_ASSIGNMENT) : -2])
+def from_page(page_html: str) -> dict:
+    """The data as_element wrote into a built page (what the trainers' scripts read)."""
+    found = re.search(rf'<div [^>]*id="{ELEMENT_ID}"[^>]*>(.*?)</div>', page_html, re.S)
+    if not found:
+        raise ValueError(f"no #{ELEMENT_ID} element in the page")
+    return json.loads(html.unescape(found.group(1)))

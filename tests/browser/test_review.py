@@ -103,14 +103,16 @@ def progress_with(reviews: dict) -> dict:
 
 
 def card_ids(site: Path) -> list[str]:
-    """The deck's card ids, in order, from the built training data."""
-    data = training_data.from_script((site / training_data.SCRIPT).read_text())
+    """The deck's card ids, in order, from the built review page."""
+    data = training_data.from_page((site / "review" / "index.html").read_text())
     return [card["id"] for card in data["cards"]]
 
 
 def deck(page) -> list[dict]:
-    page.wait_for_function("() => window.handbookTrainingData")
-    return page.evaluate("window.handbookTrainingData.cards")
+    return page.evaluate(
+        "JSON.parse(document.getElementById('handbook-training-data').textContent)"
+        ".cards"
+    )
 
 
 def stop_clock(page, at: datetime) -> None:

@@ -13,7 +13,7 @@ import material
 import pytest
 import rcssmin
 
-from scripts.handbook_tools import check_snippets, drills, facts, training_data
+from scripts.handbook_tools import check_snippets, drills, facts
 from scripts.handbook_tools.hooks.run_in_browser import PYODIDE_FILES
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -243,28 +243,6 @@ def test_pages_link_where_they_meet(
     assert f'href="../{target}/#{anchor}"' in html_text
     target_html = (built_site / "questions" / target / "index.html").read_text()
     assert f'id="{anchor}"' in target_html
-
-
-def test_only_the_trainers_load_the_training_data_which_links_to_every_question(
-    built_site: Path,
-) -> None:
-    """hooks/training.py: the data is a script of its own, loaded deferred by the two
-    trainers' pages (which carry none of it inline), its links relative to itself."""
-    tag = '<script src="../assets/training-data.js" defer></script>'
-    for page in built_site.rglob("*.html"):
-        relative = page.relative_to(built_site).as_posix()
-        trainer = relative in {"review/index.html", "mock-interview/index.html"}
-        text = page.read_text()
-        assert (tag in text) == trainer, relative
-        assert "answer_html" not in text, relative
-    script = built_site / training_data.SCRIPT
-    data = training_data.from_script(script.read_text())
-    assert [q["number"] for q in data["questions"]] == list(
-        range(1, len(facts.questions()) + 1)
-    )
-    for question in data["questions"]:
-        target = (script.parent / question["url"] / "index.html").resolve()
-        assert target.is_file(), question["url"]
 
 
 def test_progress_loads_only_where_it_is_used_and_weighs_little(

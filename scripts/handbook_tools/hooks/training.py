@@ -1,12 +1,11 @@
-"""The data of the in-browser trainers (training_data.py): written to its own script,
-which each page holding the marker `<!-- handbook:training-data -->` (docs/review.md,
-docs/mock-interview.md) loads in the marker's place. Only those pages load it: a
-question page weighs nothing more. The home page's dashboard gets the number of cards
-(`data-cards="{cards}"`).
+"""The data of the in-browser trainers (training_data.py), written into each page that
+holds the marker `<!-- handbook:training-data -->` (docs/review.md,
+docs/mock-interview.md). Only those pages carry it: a question page weighs nothing more.
+The home page's dashboard gets the number of cards (`data-cards="{cards}"`).
 
-Gathered once every page is rendered (the data is read from the question pages as the
-site shows them). The script tag sits in the page's content, so Material's instant
-navigation loads it along with the page's own script.
+Written once every page is rendered (the data is read from the question pages as the
+site shows them), into the page's content, so Material's instant navigation brings it
+along with the page's script.
 """
 
 from __future__ import annotations
@@ -50,13 +49,7 @@ def on_post_page(output, page, config, **_):
             f"docs/{page.file.src_uri}: {MARKER} found, but no question page has a "
             "short answer to train with"
         )
-    return output.replace(MARKER, training_data.script_tag(page.url), 1)
-
-
-def on_post_build(config, **_):
-    if _data["questions"]:
-        path = Path(config.site_dir) / training_data.SCRIPT
-        path.write_text(training_data.as_script(_data), encoding="utf-8")
+    return output.replace(MARKER, training_data.as_element(_data, page.url), 1)
 
 
 # After live_rebuild.py's on_files (priority 0): under `scripts/serve.sh --dirty` a
