@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from scripts.handbook_tools import facts
 from scripts.handbook_tools.hooks import print_tabs
@@ -119,7 +120,8 @@ def test_a_prediction_shows_its_code_and_reveals_the_output_on_demand(
     output = reveal.locator("pre code")
     assert not output.is_visible(), "the output waits until the reader predicts"
     reveal.locator("summary").click()
-    assert output.inner_text().strip() == "still running"
+    # Laid out in the next frame (content-visibility): wait for the text as shown.
+    expect(output).to_have_text("still running", use_inner_text=True)
 
 
 def test_the_short_answer_is_labelled_by_how_long_it_takes_to_say(

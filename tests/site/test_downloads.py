@@ -62,7 +62,7 @@ def code_lines(html: str) -> list[str]:
     """Every line of every Python block on a page, as a reader sees it."""
     lines = []
     for block in re.findall(
-        r'<div class="language-python highlight"><pre[^>]*>(.*?)</pre>', html, re.S
+        r'<div class="language-python highlight"[^>]*><pre[^>]*>(.*?)</pre>', html, re.S
     ):
         code = re.sub(r"<[^>]+>", "", block.split("<code>", 1)[-1])
         lines += [squash(line) for line in code.splitlines() if squash(line)]

@@ -16,6 +16,8 @@ import html
 import math
 import re
 
+from mkdocs.plugins import event_priority
+
 CHARACTERS = 24  # a row on a 320 px phone holds about 26, fewer inside a box
 ROW = 1.25  # em of the block's text: the theme's code line is 0.85em x 1.4
 EDGES = 4  # em: the block's padding and margins
@@ -42,5 +44,7 @@ def with_placeholder(match: re.Match) -> str:
     return f'<div class="{match.group(1)}" style="{size}">{block}'
 
 
+# Last: the other hooks match code blocks as Pygments writes them, without a style.
+@event_priority(-100)
 def on_page_content(html_text: str, **_) -> str:
     return _BLOCK.sub(with_placeholder, html_text)
