@@ -181,6 +181,28 @@ def test_free_threads_use_two_cpus_given_idle_cores_and_one_with_the_gil(
         pytest.skip(f"no two idle CPU cores to show parallelism: {attempts}")
 
 
+def test_the_transcript_keeps_the_first_of_three_runs_that_found_two_cores(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """cpu_and_waits' own rule, with run() replaced by canned outputs: a busy run is
+    tried again, up to three in all; the run with the GIL forced on comes last."""
+    busy = f"busy: {transcribe.NO_PARALLELISM}\n"
+    for outputs, kept in (
+        ([busy, "idle\n"], "idle\n"),
+        ([busy, busy, busy], busy),
+    ):
+        calls = []
+        answers = iter([*outputs, "forced on\n"])
+
+        def run(args, answers=answers, calls=calls, **environment):
+            calls.append(environment)
+            return next(answers)
+
+        monkeypatch.setattr(transcribe, "run", run)
+        assert transcribe.cpu_and_waits() == kept + "forced on\n"
+        assert calls == [{}] * len(outputs) + [{"PYTHON_GIL": "1"}]
+
+
 def test_an_extension_that_declares_nothing_turns_the_gil_back_on(
     free_threaded,
 ) -> None:
