@@ -1,7 +1,8 @@
 """Does another thread get to run Python while one thread spins in pure Python?
 
-Run as a script by each build (tests and transcribe.py): with the GIL, the main
-thread waits for the spinner to give it up; without it, both run at once.
+transcribe.py runs it as a script on python3.13t, with the GIL off and on; the
+tests also call it in their own interpreter. With the GIL, the main thread waits
+for the spinner to give it up; without it, both run at once.
 """
 
 # --8<-- [start:spin]
