@@ -120,8 +120,12 @@ def test_a_prediction_shows_its_code_and_reveals_the_output_on_demand(
     output = reveal.locator("pre code")
     assert not output.is_visible(), "the output waits until the reader predicts"
     reveal.locator("summary").click()
-    # Laid out in the next frame (content-visibility): wait for the text as shown.
-    expect(output).to_have_text("still running", use_inner_text=True)
+    expect(reveal).to_have_attribute("open", "")
+    # Not innerText: a block the browser has not yet laid out (content-visibility)
+    # reads as "" until a frame is drawn, and headless Chromium under load may draw
+    # none for seconds. Visible means it has a box and no closed <details> hides it.
+    expect(output).to_be_visible()
+    expect(output).to_have_text("still running")
 
 
 def test_the_short_answer_is_labelled_by_how_long_it_takes_to_say(
