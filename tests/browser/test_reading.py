@@ -71,6 +71,22 @@ def test_code_blocks_mount_as_they_come_into_view(page, site_url: str) -> None:
     assert sideways == 0
 
 
+def test_a_phone_skips_the_closed_menu_and_draws_it_when_opened(
+    page, site_url: str
+) -> None:
+    """quality.css: on a narrow screen the closed drawer's contents are neither styled
+    nor laid out (content-visibility: hidden); opened, its links are there to read."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(site_url + PAGE)
+    link = page.locator(".md-sidebar--primary a.md-nav__link").first
+    assert link.evaluate("e => e.checkVisibility()") is False
+    page.locator("label.md-header__button[for='__drawer']").click()
+    page.wait_for_function(
+        "e => e.checkVisibility({visibilityProperty: true})", arg=link.element_handle()
+    )
+    assert link.bounding_box()["width"] > 0
+
+
 @pytest.mark.parametrize("width", [390, 1280])
 def test_no_skipped_code_block_holds_less_height_than_it_takes(
     page, site_url: str, width: int

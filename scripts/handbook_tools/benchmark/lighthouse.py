@@ -6,7 +6,9 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import statistics
 import subprocess
+from collections import Counter
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -67,10 +69,24 @@ def lighthouse(url: str, out: Path) -> dict:
 
 
 def median_run(url: str, scratch: Path, runs: int) -> dict:
-    """Lighthouse `runs` times; the run with the median performance score."""
-    results = [lighthouse(url, scratch / f"lh-{i}.json") for i in range(runs)]
-    results.sort(key=lambda result: (result["performance"], -result["tbt"]))
-    return results[len(results) // 2]
+    """Lighthouse `runs` times; each figure's median over them."""
+    return median_of([lighthouse(url, scratch / f"lh-{i}.json") for i in range(runs)])
+
+
+def median_of(results: list[dict]) -> dict:
+    """Each figure's own median, not one run's figures: the lab LCP is bimodal here.
+    Lighthouse simulates it from the observed load, counting the theme's script when
+    it began before the first paint was shown; served locally, that race goes either
+    way, and the run with the median score can carry either LCP. An audit counts as
+    failing when it failed in at least half the runs; another origin, in any run."""
+    figures = ["requests", "bytes", "fcp", "tbt", "cls", "lcp", *CATEGORIES]
+    merged = {name: statistics.median(r[name] for r in results) for name in figures}
+    failing = Counter(audit for result in results for audit in result["failing"])
+    return {
+        **merged,
+        "foreign": sorted({host for result in results for host in result["foreign"]}),
+        "failing": sorted(a for a, n in failing.items() if 2 * n >= len(results)),
+    }
 
 
 def measure_site(

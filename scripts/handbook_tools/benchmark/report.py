@@ -124,8 +124,8 @@ def report(data: dict) -> str:
     failing = sorted({audit for r in ours.values() for audit in r["failing"]})
     lines = [
         f"Measured {data['date']} on {data['machine']}; Lighthouse {data['lighthouse']}"
-        f" (mobile preset), {data['runs']} run(s) per page (median by performance),"
-        " pages served gzipped from 127.0.0.1 under the site's path.",
+        f" (mobile preset), {data['runs']} run(s) per page (each figure the median of"
+        " its runs), pages served gzipped from 127.0.0.1 under the site's path.",
         "",
         *summary_table(figures),
         "",
