@@ -19,6 +19,10 @@ from tests.conftest import ROOT, require
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 OWN_CSS = sorted((ROOT / "docs" / "assets").glob("*.css"))
+# vnu's CSS grammar predates CSS Transitions Level 2, whose `allow-discrete` keyword
+# (in the `transition` shorthand) lets quality.css keep the closing drawer's contents
+# drawn while it slides away. Browsers have parsed it since 2024; vnu calls it an error.
+NEWER_THAN_VNU = {"CSS: “transition”: “allow-discrete” is not a “transition” value."}
 
 
 def run_vnu(files: list[Path]) -> list[dict]:
@@ -65,5 +69,6 @@ def test_every_page_and_style_sheet_is_valid(built_site: Path) -> None:
         f"    {' '.join(message.get('extract', '').split())[:200]}"
         for message in messages
         if message["type"] in ("error", "non-document-error")
+        and message["message"] not in NEWER_THAN_VNU
     ]
     assert not errors, f"{len(errors)} vnu errors:\n" + "\n".join(errors[:50])
