@@ -71,6 +71,28 @@ def test_code_blocks_mount_as_they_come_into_view(page, site_url: str) -> None:
     assert sideways == 0
 
 
+def test_the_theme_script_leaves_the_root_element_as_the_head_set_it(
+    context, site_url: str
+) -> None:
+    """docs/overrides/main.html's head script gives <html> the classes and attributes
+    the theme's bundle would add after the first paint (`js`, the focus-visible
+    polyfill's): a change there then would restyle the whole page."""
+    root = """() => [document.documentElement.className,
+      document.documentElement.getAttributeNames().sort().join(" ")]"""
+    seen = {}
+    for theme in ("without", "with"):
+        page = context.new_page()
+        if theme == "without":
+            page.route("**/assets/javascripts/bundle.*.min.js", lambda r: r.abort())
+        page.goto(site_url + PAGE)
+        if theme == "with":
+            page.wait_for_function("() => window.document$ !== undefined")
+        seen[theme] = page.evaluate(root)
+        page.close()
+    assert "js-focus-visible" in seen["with"][0].split()
+    assert seen["without"] == seen["with"]
+
+
 def test_a_phone_skips_the_closed_menu_and_draws_it_when_opened(
     page, site_url: str
 ) -> None:
