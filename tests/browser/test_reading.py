@@ -77,20 +77,22 @@ def test_the_theme_script_leaves_the_root_element_as_the_head_set_it(
     """docs/overrides/main.html's head script gives <html> the classes and attributes
     the theme's bundle would add after the first paint (`js`, the focus-visible
     polyfill's): a change there then would restyle the whole page."""
-    root = """() => [document.documentElement.className,
-      document.documentElement.getAttributeNames().sort().join(" ")]"""
-    seen = {}
-    for theme in ("without", "with"):
+
+    def root(with_theme: bool) -> list[str]:
         page = context.new_page()
-        if theme == "without":
+        if not with_theme:
             page.route("**/assets/javascripts/bundle.*.min.js", lambda r: r.abort())
         page.goto(site_url + PAGE)
-        if theme == "with":
+        if with_theme:
             page.wait_for_function("() => window.document$ !== undefined")
-        seen[theme] = page.evaluate(root)
+        seen = page.evaluate("""() => [document.documentElement.className,
+          document.documentElement.getAttributeNames().sort().join(" ")]""")
         page.close()
-    assert "js-focus-visible" in seen["with"][0].split()
-    assert seen["without"] == seen["with"]
+        return seen
+
+    themed = root(with_theme=True)
+    assert "js-focus-visible" in themed[0].split()
+    assert root(with_theme=False) == themed
 
 
 def test_a_phone_skips_the_closed_menu_and_draws_it_when_opened(
