@@ -26,6 +26,19 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.browser)
 
 
+def click_in_place(target) -> None:
+    """Click `target` once it is on screen and has stopped moving.
+
+    Playwright's click scrolls only after its stability check, then presses at once.
+    Code blocks brought on screen by that scroll are laid out a frame later at their
+    real height, not the estimate they held while skipped (hooks/lazy_code.py), and
+    what follows them moves: a press on a summary and a release a few pixels lower
+    make a click on the article, and the <details> stays shut. Scrolling first lets
+    the click's own stability check wait out that move."""
+    target.scroll_into_view_if_needed()
+    target.click()
+
+
 @pytest.fixture(scope="module")
 def browser() -> Iterator:
     """Chromium for one test module. Not for the whole session: Playwright's sync API

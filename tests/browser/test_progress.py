@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser.conftest import click_in_place
 from tests.browser.test_accessibility import AXE, VIEWS, axe_violations
 from tests.conftest import require
 
@@ -129,7 +130,7 @@ def test_a_prediction_is_marked_right_or_wrong_once_revealed(
     right = reveal.get_by_role("button", name="I got it right")
     wrong = reveal.get_by_role("button", name="I got it wrong")
     assert not right.is_visible(), "hidden until the output is revealed"
-    reveal.locator("summary").click()
+    click_in_place(reveal.locator("summary"))
     assert right.is_visible()
     assert right.get_attribute("aria-pressed") == "false"
     right.click()
@@ -140,7 +141,7 @@ def test_a_prediction_is_marked_right_or_wrong_once_revealed(
     assert right.get_attribute("aria-pressed") == "false"
     assert wrong.get_attribute("aria-pressed") == "true"
     page.reload()
-    page.locator("details.reveal").first.locator("summary").click()
+    click_in_place(page.locator("details.reveal").first.locator("summary"))
     again = page.locator("details.reveal").first
     assert again.get_by_role("button", name="I got it wrong").get_attribute(
         "aria-pressed"
@@ -179,7 +180,7 @@ def test_export_then_import_on_another_device_round_trips(
 ) -> None:
     page.goto(site_url + f"questions/{FIRST}/")
     status_control(page).get_by_role("radio", name="Known").check()
-    page.locator("details.reveal").first.locator("summary").click()
+    click_in_place(page.locator("details.reveal").first.locator("summary"))
     page.get_by_role("button", name="I got it wrong").first.click()
     page.goto(site_url)
     saved = export(page, tmp_path)
@@ -267,7 +268,7 @@ def test_progress_works_in_the_offline_copy(
     page = offline_page
     page.goto((offline_site / f"questions/{FIRST}.html").as_uri())
     status_control(page).get_by_role("radio", name="Known").check()
-    page.locator("details.reveal").first.locator("summary").click()
+    click_in_place(page.locator("details.reveal").first.locator("summary"))
     page.get_by_role("button", name="I got it right").first.click()
     page.locator(f".md-nav--primary a[href$='{SECOND}.html']").first.click()
     page.wait_for_url(re.compile(rf"{SECOND}\.html$"))
@@ -306,7 +307,7 @@ def test_marked_pages_have_no_accessibility_violation(
             ),
         )
         tab.reload()
-        tab.locator("details.reveal").first.locator("summary").click()
+        click_in_place(tab.locator("details.reveal").first.locator("summary"))
         assert tab.get_by_role("button", name="I got it wrong").first.is_visible()
         found = {}
         for name in ("question", "home"):

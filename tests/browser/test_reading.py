@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 
 from scripts.handbook_tools import facts
 from scripts.handbook_tools.hooks import print_tabs
+from tests.browser.conftest import click_in_place
 
 PAGE = "questions/pass-statement/"
 
@@ -170,7 +171,7 @@ def test_a_prediction_shows_its_code_and_reveals_the_output_on_demand(
     reveal = heading.locator("xpath=following-sibling::details[1]")
     output = reveal.locator("pre code")
     assert not output.is_visible(), "the output waits until the reader predicts"
-    reveal.locator("summary").click()
+    click_in_place(reveal.locator("summary"))
     expect(reveal).to_have_attribute("open", "")
     # Not innerText: a block the browser has not yet laid out (content-visibility)
     # reads as "" until a frame is drawn, and headless Chromium under load may draw

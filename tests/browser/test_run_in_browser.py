@@ -16,6 +16,7 @@ import pytest
 from playwright.sync_api import expect
 
 from scripts.handbook_tools import static_site
+from tests.browser.conftest import click_in_place
 from tests.browser.test_accessibility import AXE, axe_violations
 from tests.browser.test_offline import search_leads_to
 from tests.conftest import require
@@ -73,7 +74,7 @@ def run(page, number: int) -> str:
         ".textContent = ''; }",
         number,
     )
-    run_button(page, number).click()
+    click_in_place(run_button(page, number))
     return ended(page, number)
 
 
@@ -217,7 +218,7 @@ def test_stop_ends_an_endless_example_and_the_page_stays_usable(
     assert stop.is_hidden()
 
     editor(page, 1).fill("while True:\n    pass")
-    run_button(page, 1).click()
+    click_in_place(run_button(page, 1))
     stop.wait_for(state="visible")
     assert status(page, 1).inner_text() == "Running…"
     assert run_button(page, 1).is_disabled()
@@ -247,7 +248,7 @@ def test_stop_gives_the_focus_to_run(page, site_url: str) -> None:
     page.goto(site_url + QUESTION)
     run(page, 1)
     editor(page, 1).fill("while True:\n    pass")
-    run_button(page, 1).click()
+    click_in_place(run_button(page, 1))
     stop = page.get_by_role("button", name="Stop example 1", exact=True)
     stop.focus()
     page.keyboard.press("Enter")
