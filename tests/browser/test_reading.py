@@ -32,6 +32,80 @@ def test_dark_and_light_toggle_switches_and_is_remembered(page, site_url: str) -
     assert page.locator("body").get_attribute("data-md-color-scheme") == "default"
 
 
+# Records, from before the page's first script, every change a load makes to the
+# palette that the page's styles read: the body's colours (no rule reads
+# data-md-color-media) and <meta> elements added to the head.
+RECORD_PALETTE_CHANGES = """
+window.__paletteChanges = [];
+new MutationObserver((records) => {
+  for (const record of records) {
+    if (record.type === "attributes" && record.target === document.body &&
+        /^data-md-color-(scheme|primary|accent)$/.test(record.attributeName)) {
+      window.__paletteChanges.push(record.attributeName);
+    }
+    for (const node of record.addedNodes) {
+      if (node.nodeName === "META" && node.parentNode === document.head &&
+          document.readyState !== "loading") {
+        window.__paletteChanges.push("meta " + node.getAttribute("name"));
+      }
+    }
+  }
+}).observe(document, { attributes: true, childList: true, subtree: true });
+"""
+
+
+def test_a_page_load_leaves_a_palette_that_is_already_right_alone(
+    browser, site_url: str
+) -> None:
+    """Each color-scheme <meta> the theme's own switch added at load restyled the
+    whole page (docs/assets/palette.js). Loads that need no change make none; a
+    dark-preferring reader with nothing stored gets the dark palette, as before."""
+    for scheme, shown in (("light", "default"), ("dark", "slate")):
+        context = browser.new_context(color_scheme=scheme)
+        try:
+            context.add_init_script(RECORD_PALETTE_CHANGES)
+            tab = context.new_page()
+            tab.goto(site_url + PAGE, wait_until="load")
+            switch = "light" if scheme == "dark" else "dark"
+            label = tab.locator(f"label[title='Switch to {switch} mode']")
+            expect(label).to_be_visible()
+            assert tab.locator("body").get_attribute("data-md-color-scheme") == shown
+            changes = tab.evaluate("window.__paletteChanges")
+            if scheme == "light":
+                assert changes == []
+            else:
+                assert "data-md-color-scheme" in changes
+                assert not [change for change in changes if change.startswith("meta")]
+        finally:
+            context.close()
+
+
+def rgb(colour: str) -> tuple[int, ...]:
+    """(r, g, b) from "#rrggbb" or "rgb(r, g, b)"."""
+    if colour.startswith("#"):
+        return tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return tuple(int(part) for part in re.findall(r"\d+", colour)[:3])
+
+
+def test_the_browser_bar_takes_the_header_colour_in_both_palettes(
+    page, site_url: str
+) -> None:
+    page.goto(site_url + PAGE)
+    theme = page.locator("meta[name='theme-color']")
+    assert theme.count() == 1
+    for switch in ("dark", "light"):
+        header = page.evaluate(
+            "getComputedStyle(document.querySelector('.md-header')).backgroundColor"
+        )
+        assert rgb(theme.get_attribute("content")) == rgb(header)
+        page.locator(f"label[title='Switch to {switch} mode']").click()
+    page.keyboard.press("Tab")  # Enter on the switch picks the other palette
+    page.locator("#__palette_0").focus()
+    page.keyboard.press("Enter")
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+    expect(page.locator("#__palette_1")).to_be_focused()
+
+
 def test_copy_button_copies_the_snippet_code(context, page, site_url: str) -> None:
     context.grant_permissions(
         ["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/")

@@ -284,6 +284,7 @@ def test_our_scripts_and_styles_are_minified_and_the_vendored_are_not(
     assert {p.name for p in ours} >= {
         "progress.js",
         "practice.js",
+        "palette.js",
         "handbook.css",
         "run.js",
         "run-worker.js",

@@ -1,10 +1,11 @@
 """A lean palette style sheet: the theme's rules for the 19 primary and 19 accent
 colours this site does not use go (12 KB to 3 KB), and so does the rule that stops
 transitions while the palette switches, `[data-md-color-switching] *`. The theme's
-script sets and removes that attribute on the body at every page load, and such a
+switch set and removed that attribute on the body at every page load, and such a
 descendant rule makes each change restyle the whole page: about 50 ms of style work
-per load on a desktop CPU, four times that on Lighthouse's mobile one. Without it,
-colours fade for a moment when a reader switches the palette.
+per load on a desktop CPU, four times that on Lighthouse's mobile one. Our switch
+(docs/assets/palette.js) never sets it; colours fade for a moment when a reader
+switches the palette.
 
 Our own small parser: the style sheet is minified CSS of plain rules and @media or
 @supports blocks, and keeping a rule only needs its selectors; no CSS library on the
