@@ -52,7 +52,7 @@
     return colour;
   }
 
-  // Writes only what differs: an attribute set to its own value still restyles.
+  // Writes only what differs, so a load that needs no change makes none.
   function show(index) {
     var colour = colourOf(inputs[index]);
     COLOURS.forEach(function (name) {

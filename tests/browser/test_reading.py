@@ -170,6 +170,28 @@ def test_the_theme_script_leaves_the_root_element_as_the_head_set_it(
     assert root(with_theme=False) == themed
 
 
+def test_the_theme_script_loads_no_style_sheet_again(page, site_url: str) -> None:
+    """The theme's instant navigation rewrites relative addresses at load; a stylesheet
+    <link> whose href it rewrote would load its sheet again and restyle the whole page
+    (docs/overrides/main.html). Each sheet in use once the HTML is parsed, before the
+    theme's deferred script runs, is still the one in use after it has run."""
+    page.add_init_script(
+        """document.addEventListener("readystatechange", () => {
+          if (document.readyState !== "interactive") return;
+          window.__parsedSheets = [...document.querySelectorAll("link[rel=stylesheet]")]
+            .map((link) => link.sheet);
+        });"""
+    )
+    page.goto(site_url + PAGE)
+    page.wait_for_function("() => window.document$ !== undefined")
+    kept = page.evaluate(
+        """() => [...document.querySelectorAll("link[rel=stylesheet]")].map(
+          (link, at) => link.sheet && link.sheet === window.__parsedSheets[at])"""
+    )
+    assert kept, "the theme's main style sheet is linked"
+    assert all(kept), kept
+
+
 def test_a_phone_skips_the_closed_menu_and_draws_it_when_opened(
     page, site_url: str
 ) -> None:
