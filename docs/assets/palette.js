@@ -8,7 +8,8 @@
  * of Lighthouse's total blocking time on the longest question pages (README.md, "What
  * keeps the pages light"). Here a load changes nothing when the page already
  * shows the right palette; the page's style sheets set `color-scheme` themselves, and
- * the theme-color <meta> is in the head from the start (docs/overrides/main.html).
+ * the theme-color <meta> is in the head from the start (docs/overrides/main.html),
+ * right for both palettes, whose headers are the same indigo.
  *
  * What it keeps from the theme: the same markup (docs/overrides/partials/palette.html,
  * so the theme's styles apply), the same stored choice (`__palette`, through the theme's
@@ -70,19 +71,10 @@
     return colour;
   }
 
-  function choose(index) {
-    var colour = show(index);
-    window.__md_set("__palette", { index: index, color: colour });
-    // The browser's own bar takes the header's colour (the head holds the first one).
-    var meta = document.querySelector("meta[name='theme-color']");
-    var header = document.querySelector(".md-header");
-    if (meta && header) meta.content = window.getComputedStyle(header).backgroundColor;
-  }
-
   show(initialIndex());
   form.addEventListener("change", function (event) {
     var index = inputs.indexOf(event.target);
-    if (index >= 0) choose(index);
+    if (index >= 0) window.__md_set("__palette", { index: index, color: show(index) });
   });
   form.addEventListener("keydown", function (event) {
     if (event.key !== "Enter") return;
