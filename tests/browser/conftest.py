@@ -39,6 +39,17 @@ def click_in_place(target) -> None:
     target.click()
 
 
+def mark_document(page) -> None:
+    """Mark the loaded document, so that `window.__marker` still being there after a
+    click proves instant navigation took it (a full load would drop the mark).
+
+    Instant navigation takes links over only once the theme has fetched its sitemap:
+    wait for the network to settle first, or a loaded machine clicks before that and
+    the browser loads the next page whole."""
+    page.wait_for_load_state("networkidle")
+    page.evaluate("window.__marker = 1")
+
+
 @pytest.fixture(scope="module")
 def browser() -> Iterator:
     """Chromium for one test module. Not for the whole session: Playwright's sync API

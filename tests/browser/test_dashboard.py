@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from scripts.handbook_tools import training_data
+from tests.browser.conftest import mark_document
 from tests.browser.test_accessibility import AXE, VIEWS, axe_violations
 from tests.browser.test_progress import FORMAT, KEY, entry
 from tests.browser.test_review import follow, late
@@ -189,7 +190,7 @@ def test_the_board_is_drawn_when_instant_navigation_brings_progress_js_late(
         page, site_url, stored_progress(questions={"generators": entry("learning")})
     )
     page.goto(site_url + "contributing/")
-    page.evaluate("window.__marker = 1")
+    mark_document(page)
     page.route("**/assets/progress.js", late)
     follow(page, site_url)
     next_link = page.locator("[data-dashboard='next'] a")

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from scripts.handbook_tools import facts
+from tests.browser.conftest import mark_document
 from tests.browser.test_accessibility import AXE, VIEWS, axe_violations
 from tests.browser.test_progress import export, import_file, stored
 from tests.browser.test_review import follow, late
@@ -381,7 +382,7 @@ def test_only_the_mock_page_loads_its_script_and_instant_navigation_sets_it_up(
 
     # Reached by instant navigation, twice: one setup each time, working.
     page.goto(site_url + "questions/pass-statement/")
-    page.evaluate("window.__marker = 1")
+    mark_document(page)
     for _ in range(2):
         train = page.locator(".md-nav--primary label.md-nav__link", has_text="Train")
         link = page.locator(".md-nav--primary a[href$='mock-interview/']").first
@@ -490,7 +491,7 @@ def test_set_up_after_progress_js_when_instant_navigation_brings_it_late(
     page's scripts again, each loading on its own: progress.js arriving last, the
     interview still sets up and reads its history."""
     page.goto(site_url + "contributing/")
-    page.evaluate("window.__marker = 1")
+    mark_document(page)
     page.route("**/assets/progress.js", late)
     follow(page, site_url + MOCK)
     page.locator(".handbook-mock-setup").wait_for()

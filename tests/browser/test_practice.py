@@ -10,6 +10,7 @@ import pytest
 
 from scripts.handbook_tools import facts
 from scripts.handbook_tools.hooks.practice import GIVEAWAY
+from tests.browser.conftest import mark_document
 from tests.browser.test_accessibility import AXE, START, VIEWS
 from tests.conftest import require
 
@@ -92,7 +93,7 @@ def test_practice_mode_hides_reveals_and_persists(
     assert not answer_text(page).is_visible()
 
     # Across the handbook: through instant navigation (no reload)...
-    page.evaluate("window.__marker = 1")
+    mark_document(page)
     page.locator(f"nav.md-nav a[href$='{second}/']").first.click()
     page.wait_for_url(f"**/{second}/")
     assert page.evaluate("window.__marker") == 1, "instant navigation kept the page"
@@ -244,7 +245,7 @@ def test_a_cross_link_into_a_hidden_section_reveals_it(
     """A link from another page, followed by instant navigation (no reload)."""
     practising(context)
     page.goto(site_url + "questions/django-debug-toolbar/")
-    page.evaluate("window.__marker = 1")
+    mark_document(page)
     page.evaluate(
         """(href) => {
           const link = document.createElement("a");

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import click_in_place
+from tests.browser.conftest import click_in_place, mark_document
 from tests.browser.test_accessibility import AXE, VIEWS, axe_violations
 from tests.conftest import require
 
@@ -87,7 +87,7 @@ def test_a_mark_survives_reload_and_shows_in_the_nav_and_home_table(
     assert nav_mark(page, SECOND).text_content() == "", "unmarked: no text"
 
     # Through instant navigation: the next page's control and nav show the marks too.
-    page.evaluate("window.__marker = 1")
+    mark_document(page)
     page.locator(f".md-nav--primary a[href$='{SECOND}/']").first.click()
     arrive(page, SECOND)
     assert page.evaluate("window.__marker") == 1, "instant navigation kept the page"
@@ -113,7 +113,7 @@ def test_the_script_loads_on_entry_from_a_page_without_it(page, site_url: str) -
         "(text) => localStorage.setItem('handbook-progress', text)",
         json.dumps(progress_file()),
     )
-    page.evaluate("window.__marker = 1")
+    mark_document(page)
     page.locator(f".md-content a[href$='{FIRST}/']").first.click()
     arrive(page, FIRST)
     assert page.evaluate("window.__marker") == 1, "instant navigation kept the page"

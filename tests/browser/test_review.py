@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from scripts.handbook_tools import facts, training_data
+from tests.browser.conftest import mark_document
 from tests.browser.test_accessibility import AXE, VIEWS, axe_violations
 from tests.browser.test_progress import import_file, stored
 from tests.conftest import ROOT, require
@@ -348,9 +349,8 @@ def late(route) -> None:
 
 def follow(page, url: str) -> None:
     """Click a link to `url` put in the page's content (the navigation's may be folded
-    away), as instant navigation takes it, and wait for the page to arrive. Instant
-    navigation takes a link over once the theme has its sitemap: wait for the network
-    to settle, or a loaded machine clicks first and the browser loads the page whole."""
+    away), as instant navigation takes it, and wait for the page to arrive. The network
+    settles first, for the reason `mark_document` gives."""
     page.wait_for_load_state("networkidle")
     page.evaluate(
         """(href) => {
@@ -383,7 +383,7 @@ def test_reviews_imported_from_a_file_are_due_after_instant_navigation(
     stop_clock(page, MONDAY)
     page.goto(site_url)
     assert import_file(page, imported).startswith("Imported 2 entries")
-    page.evaluate("window.__marker = 1")
+    mark_document(page)
     # Instant navigation inserts the page's scripts again, each loading on its own:
     # ts-fsrs arriving last, review.js must wait for it.
     page.route("**/ts-fsrs/index.umd.js", late)

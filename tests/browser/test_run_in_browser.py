@@ -16,7 +16,7 @@ import pytest
 from playwright.sync_api import expect
 
 from scripts.handbook_tools import static_site
-from tests.browser.conftest import click_in_place
+from tests.browser.conftest import click_in_place, mark_document
 from tests.browser.test_accessibility import AXE, axe_violations
 from tests.browser.test_offline import search_leads_to
 from tests.conftest import require
@@ -414,7 +414,7 @@ def test_instant_navigation_brings_the_runners_style_and_takes_it_away(
     on arrival and removes it on leaving."""
     inlined = page.locator('head style[data-inlined="assets/run.css"]')
     page.goto(site_url + WITHHELD)
-    page.evaluate("window.__marker = 1")
+    mark_document(page)
     assert inlined.count() == 0
     follow(page, "generators")
     page.wait_for_url(re.compile(r"/generators/$"))
