@@ -227,10 +227,19 @@ def test_no_skipped_code_block_holds_less_height_than_it_takes(
     a block laid out late only ever shrinks, which the browser absorbs above what the
     reader is looking at."""
     page.set_viewport_size({"width": width, "height": 800})
-    for slug in ("generators", "django-unit-tests", "gil-threads-and-processes"):
+    for slug in (
+        "generators",
+        "django-unit-tests",
+        "gil-threads-and-processes",
+        "wsgi-vs-fastcgi",
+    ):
         page.goto(site_url + f"questions/{slug}/")
         shown = ".md-typeset div.highlight { content-visibility: visible !important }"
         page.add_style_tag(content=shown)
+        # Blocks in collapsible blocks too, whose code is set larger (quality.css).
+        page.evaluate(
+            "document.querySelectorAll('article details').forEach(d => d.open = true)"
+        )
         short = page.evaluate(
             """() => [...document.querySelectorAll('article div.highlight[style]')]
             .filter(block => block.offsetParent)
