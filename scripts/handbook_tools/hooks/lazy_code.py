@@ -19,9 +19,9 @@ import re
 from mkdocs.plugins import event_priority
 
 CHARACTERS = 24  # a row on a 320 px phone holds about 26, fewer inside a box
-# em of the block's text: the theme's code line is 0.85em x 1.4; in a collapsible block
-# or an admonition, code is at least 12 px (quality.css): 1.31em of its 12.8 px, which
-# the rows folded at CHARACTERS and the EDGES make up for (tests/browser/test_reading.py)
+# em of the block's text: the theme's code line is 0.85em x 1.4. In a collapsible block
+# or an admonition, code is at least 12 px (quality.css): 1.31em of its 12.8 px, made up
+# for by the rows folded at CHARACTERS and the EDGES (tests/browser/test_reading.py).
 ROW = 1.25
 EDGES = 4  # em: the block's padding and margins
 TITLE = 3  # em: a file name's bar above the code
