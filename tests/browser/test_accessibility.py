@@ -178,8 +178,8 @@ SMALL_TEXT = """() => {
 def test_no_text_is_set_under_12_px_on_a_phone(
     browser, built_site: Path, site_url: str
 ) -> None:
-    """Lighthouse's legible-text audit (best practices, mobile) fails a page whose text
-    is under 12 px for 40% of its characters; code in the theme's admonitions,
+    """Lighthouse's legible-text audit (best practices, mobile) fails a page when more
+    than 40% of its text is under 12 px; code in the theme's admonitions,
     collapsible blocks and tables was at 10.9 px (docs/assets/quality.css)."""
     context = browser.new_context(**VIEWS["light-mobile"])
     try:
