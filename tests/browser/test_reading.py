@@ -380,7 +380,8 @@ def test_print_layout_shows_every_tab(page, site_url: str) -> None:
 LAYOUT_SHIFTS = """() => new Promise((done) => {
   new PerformanceObserver((list) => done(list.getEntries()
     .filter((entry) => !entry.hadRecentInput)
-    .map((entry) => [entry.value, entry.sources.map((s) => s.node?.className)])))
+    .map((entry) => [entry.value, entry.sources.map((s) => [
+      s.node?.className, s.previousRect.toJSON(), s.currentRect.toJSON()])])))
     .observe({ type: "layout-shift", buffered: true });
   setTimeout(() => done([]), 1000);  // no entry at all: nothing moved
 })"""
