@@ -6,10 +6,11 @@
  * follow-ups, graded the same way. At the end, a printable summary (grades, time, the
  * weakest topics with links), kept in the history.
  *
- * Reads the questions and cards from the page's inline JSON (hooks/training.py), so it
- * works from the offline copy. Stores each finished interview through
- * window.handbookProgress (progress.js, loaded before this script) as a "mocks" entry,
- * keyed by when it started (the shape is documented in docs/contributing.md):
+ * Reads the questions and cards from the data script hooks/training.py writes
+ * (handbookProgress.trainingData), which works from the offline copy too. Stores each
+ * finished interview through window.handbookProgress (progress.js, loaded before this
+ * script) as a "mocks" entry, keyed by when it started (the shape is documented in
+ * docs/contributing.md):
  *
  *   {"questions": [{"slug", "grade", "seconds", "follow_up", "follow_up_grade"}],
  *    "count", "level", "topics", "seconds", "score", "finished", "changed"}
@@ -430,10 +431,21 @@
 
   function setUp() {
     var root = document.querySelector(".handbook-mock");
-    var source = document.getElementById("handbook-training-data");
-    if (!root || !source || root.hasAttribute("data-ready")) return;
-    root.setAttribute("data-ready", "");
-    trainer(root, JSON.parse(source.textContent));
+    if (!root || root.hasAttribute("data-ready") || root.hasAttribute("data-loading")) return;
+    root.setAttribute("data-loading", "");
+    window.handbookProgress.trainingData(function (data) {
+      root.removeAttribute("data-loading");
+      if (!data) {
+        root.setAttribute("data-failed", "");
+        root.innerHTML =
+          '<p role="alert">The questions could not be loaded: reload the page to try again.</p>';
+        return;
+      }
+      root.removeAttribute("data-failed");
+      if (!root.isConnected) return;
+      root.setAttribute("data-ready", "");
+      trainer(root, data);
+    });
   }
 
   window.handbookMock = { setUp: setUp };

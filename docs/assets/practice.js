@@ -123,8 +123,12 @@
   }
 
   function setUp() {
+    // Revealed already: by the reader, or by a match found before this script arrived
+    // (docs/overrides/main.html's head script). It stays shown.
+    var revealed = document.querySelector(".md-typeset .admonition.answer.handbook-revealed");
     document.querySelectorAll(".md-typeset .admonition.answer").forEach(prepare);
     apply(practising());
+    if (revealed) setRevealed(true);
     revealArrival();
   }
 
@@ -166,13 +170,18 @@
 
   // setUp is idempotent: it runs on the first load in any case (Material's document$
   // never emits from file:// while instant navigation is configured), and again after
-  // every instant navigation.
+  // every instant navigation. The theme's bundle, which defines document$, starts after
+  // the first paint and then sends `handbook:theme` (hooks/after_paint.py).
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", setUp);
   } else {
     setUp();
   }
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(setUp);
+  function follow() {
+    if (window.document$ && typeof window.document$.subscribe === "function") {
+      window.document$.subscribe(setUp);
+    }
   }
+  if (window.document$) follow();
+  else document.addEventListener("handbook:theme", follow, { once: true });
 })();

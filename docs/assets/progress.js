@@ -301,28 +301,66 @@
     if (event.key === KEY) refresh();
   });
 
-  // Run `setUp` now and on every page instant navigation swaps in. The theme's bundle,
-  // deferred like this script but later in the page, defines document$ (replaying the
-  // current page, then each new one) before DOMContentLoaded. From file:// it never
-  // emits: every page is a full load. The trainers set themselves up through it too.
+  // Run `setUp` once the page is parsed, and again on every page instant navigation
+  // swaps in. The theme's bundle defines document$ (replaying the current page, then
+  // each new one); like this script it starts after the first paint, after this one,
+  // and says so with `handbook:theme` (hooks/after_paint.py). From file:// document$
+  // never emits: every page is a full load. The trainers set themselves up through it.
   function onEveryPage(setUp) {
-    function start() {
-      setUp();
+    function follow() {
       if (window.document$ && typeof window.document$.subscribe === "function") {
         window.document$.subscribe(setUp);
       }
     }
-    if (window.document$ || document.readyState === "complete") {
-      start();
-    } else {
-      document.addEventListener("DOMContentLoaded", start);
+    function start() {
+      setUp();
+      if (window.document$) follow();
+      else document.addEventListener("handbook:theme", follow, { once: true });
     }
+    if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", start);
+    } else {
+      start();
+    }
+  }
+
+  // The trainers' data: a script of about 100 KB gzipped (hooks/training.py) that the
+  // page's #handbook-training-data points to. Like every script it is added once the
+  // page is on screen (handbookScript, hooks/after_paint.py); written into the page,
+  // it held the first paint back. `done` gets the data, each question's `url` made relative to this page, or
+  // null if the script could not load; calls before it is there wait for the same one.
+  var waitingForData = null;
+  function trainingData(done) {
+    var pointer = document.getElementById("handbook-training-data");
+    if (!pointer) return done(null);
+    var root = pointer.getAttribute("data-root");
+    function give(data) {
+      if (!data) return done(null);
+      done({
+        cards: data.cards,
+        questions: data.questions.map(function (question) {
+          return Object.assign({}, question, { url: root + question.url });
+        })
+      });
+    }
+    if (window.handbookTrainingData) return give(window.handbookTrainingData);
+    if (waitingForData) return waitingForData.push(give);
+    waitingForData = [give];
+    function finish(data) {
+      var waiting = waitingForData;
+      waitingForData = null;
+      waiting.forEach(function (callback) { callback(data); });
+    }
+    window.handbookScript(pointer.getAttribute("data-src"), function (loaded) {
+      finish(loaded ? window.handbookTrainingData : null);
+    });
   }
 
   window.handbookProgress = {
     KEY: KEY, FORMAT: FORMAT, VERSION: VERSION,
     load: load, save: save, put: put, mark: mark, problem: problem, merge: merge,
-    importText: importText, refresh: refresh, onEveryPage: onEveryPage
+    importText: importText, refresh: refresh, onEveryPage: onEveryPage,
+    trainingData: trainingData
   };
 
   onEveryPage(setUp);

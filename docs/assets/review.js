@@ -1,6 +1,7 @@
 /*
  * Spaced review (docs/review.md): the deck's cards (short answers, predictions,
- * follow-ups; the JSON block hooks/training.py writes into the page) scheduled with FSRS.
+ * follow-ups; the data hooks/training.py writes, through handbookProgress.trainingData)
+ * scheduled with FSRS.
  *
  * The scheduler is ts-fsrs (vendored at docs/assets/vendor/ts-fsrs/, global `FSRS`,
  * loaded just before this script) with its default parameters: it computes every due
@@ -62,9 +63,7 @@
     return document.querySelector(".handbook-review");
   }
 
-  function readDeck() {
-    var block = document.getElementById("handbook-training-data");
-    var data = JSON.parse(block.textContent);
+  function withQuestionsBySlug(data) {
     data.bySlug = {};
     data.questions.forEach(function (question) {
       data.bySlug[question.slug] = question;
@@ -258,8 +257,23 @@
 
   function setUp() {
     var box = root();
-    if (!box || box.hasAttribute("data-ready")) return;
-    deck = readDeck();
+    if (!box || box.hasAttribute("data-ready") || box.hasAttribute("data-loading")) return;
+    box.setAttribute("data-loading", "");
+    window.handbookProgress.trainingData(function (data) {
+      box.removeAttribute("data-loading");
+      if (!data) {
+        box.setAttribute("data-failed", "");
+        box.innerHTML =
+          '<p role="alert">The cards could not be loaded: reload the page to try again.</p>';
+        return;
+      }
+      box.removeAttribute("data-failed");
+      if (box.isConnected) start(box, withQuestionsBySlug(data));
+    });
+  }
+
+  function start(box, data) {
+    deck = data;
     current = null;
     box.setAttribute("data-ready", "");
     box.innerHTML =

@@ -1,7 +1,7 @@
 """What the in-browser trainers read: the spaced review (docs/assets/review.js) and the
-mock interview (docs/assets/mock-interview.js). hooks/training.py writes it into their
-pages as JSON, inline (as_element), so they work from the offline copy (file:// cannot
-fetch a file):
+mock interview (docs/assets/mock-interview.js). hooks/training.py writes it to one
+script file (script_name, script_text) that their pages point to (as_element); a script,
+not JSON, so the trainers work from the offline copy too (file:// cannot fetch a file):
 
     {"questions": [{"slug", "number", "title", "url", "section", "level", "tags",
                     "asked_as", "answer_html", "rubric_html"}],
@@ -10,12 +10,13 @@ fetch a file):
 `cards` are the deck's (deck.py; the Anki file holds the same ones). A card's `id` is
 what the reader's stored review state is keyed by, so it must not change while the card
 does not: `answer:SLUG`, `prediction:SLUG#HEADING-ID` or `follow-up:SLUG:QUESTION`.
-`url` is relative to the page the data is written into. `rubric_html` is the page's
+`url` is relative to the site's root. `rubric_html` is the page's
 "What the interviewer listens for" list.
 """
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import re
@@ -30,6 +31,8 @@ from scripts.handbook_tools.anki_deck import Card
 MARKER = "<!-- handbook:training-data -->"
 RUBRIC_ID = "what-the-interviewer-listens-for"
 ELEMENT_ID = "handbook-training-data"
+# The data file sets it (script_text); docs/assets/progress.js reads it.
+GLOBAL = "handbookTrainingData"
 
 
 def wants_data(markdown: str) -> bool:
@@ -95,26 +98,42 @@ def card_entry(card: Card) -> dict:
     }
 
 
+def script_name(data: dict) -> str:
+    """The data's file in the built site, named by its content: a browser that has it
+    never fetches it again, and a page never reads an older one."""
+    digest = hashlib.sha256(script_text(data).encode()).hexdigest()[:10]
+    return f"assets/training-data.{digest}.js"
+
+
+def script_text(data: dict) -> str:
+    return f"window.{GLOBAL}={json.dumps(data, ensure_ascii=False)};\n"
+
+
 def as_element(data: dict, from_url: str) -> str:
-    """`data` as the hidden JSON block of the page at `from_url`, its questions' links
-    made relative to that page; the trainers read it with
-    `JSON.parse(document.getElementById(ELEMENT_ID).textContent)`.
+    """The element the trainers find the data by in the page at `from_url`: its script,
+    relative to the site's root (hooks/after_paint.py's handbookScript takes such
+    paths), and the site's root relative to that page (the questions' `url`s are
+    relative to it).
 
-    A hidden element, not a `<script type="application/json">`: Material's instant
-    navigation evaluates every script in the content it swaps in again, as a new
-    element that keeps only the text (not the type, not the id), so a JSON script
-    would be run as JavaScript (a syntax error) and be lost to the trainer."""
-    questions = [
-        {**question, "url": get_relative_url(question["url"], from_url)}
-        for question in data["questions"]
-    ]
-    text = json.dumps({**data, "questions": questions}, ensure_ascii=False)
-    return f'<div hidden id="{ELEMENT_ID}">{html.escape(text, quote=False)}</div>'
+    Not the data itself: 100 KB gzipped in the page held its first paint back
+    (scripts/benchmark-results.md). progress.js's trainingData() adds the script once
+    the page is on screen."""
+    root = get_relative_url("", from_url) + "/"
+    return (
+        f'<div hidden id="{ELEMENT_ID}" data-src="{script_name(data)}" '
+        f'data-root="{html.escape(root)}"></div>'
+    )
 
 
-def from_page(page_html: str) -> dict:
-    """The data as_element wrote into a built page (what the trainers' scripts read)."""
-    found = re.search(rf'<div [^>]*id="{ELEMENT_ID}"[^>]*>(.*?)</div>', page_html, re.S)
+def from_site(site: Path, page: str) -> dict:
+    """The data the built `page` (a path under `site`) points its trainer to."""
+    page_html = (site / page).read_text(encoding="utf-8")
+    found = re.search(rf'<div hidden id="{ELEMENT_ID}" data-src="([^"]+)"', page_html)
     if not found:
-        raise ValueError(f"no #{ELEMENT_ID} element in the page")
-    return json.loads(html.unescape(found.group(1)))
+        raise ValueError(f"{page}: no #{ELEMENT_ID} element")
+    script = site / found.group(1)
+    text = script.read_text(encoding="utf-8")
+    prefix = f"window.{GLOBAL}="
+    if not text.startswith(prefix):
+        raise ValueError(f"{script}: does not set window.{GLOBAL}")
+    return json.loads(text[len(prefix) :].rstrip().rstrip(";"))

@@ -50,6 +50,39 @@ def mark_document(page) -> None:
     page.evaluate("window.__marker = 1")
 
 
+# The site's scripts start once the first frame is on screen, which on 127.0.0.1 is
+# often after the load event Playwright's navigations wait for
+# (scripts/handbook_tools/hooks/after_paint.py counts them in window.handbookScripts).
+SCRIPTS_STARTED = """() => {
+  const scripts = window.handbookScripts;
+  return !scripts || (scripts.painted && scripts.settled === scripts.added);
+}"""
+_NAVIGATIONS = ("goto", "reload", "go_back", "go_forward", "wait_for_url")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def navigations_wait_for_the_scripts() -> Iterator[None]:
+    """Every navigation that waits for the page's load (Playwright's default) also
+    waits for the page's scripts to have loaded and run, as a reader's first click
+    comes after them. A test that asks for an earlier moment (`wait_until=`) gets it.
+    For the session: module fixtures (test_accessibility.py's) navigate too."""
+    from playwright.sync_api import Page
+
+    def waiting(navigate):
+        def navigate_then_wait(self, *args, **kwargs):
+            result = navigate(self, *args, **kwargs)
+            if kwargs.get("wait_until", "load") == "load":
+                self.wait_for_function(SCRIPTS_STARTED, polling="raf")
+            return result
+
+        return navigate_then_wait
+
+    with pytest.MonkeyPatch.context() as patch:
+        for name in _NAVIGATIONS:
+            patch.setattr(Page, name, waiting(getattr(Page, name)))
+        yield
+
+
 @pytest.fixture(scope="module")
 def browser() -> Iterator:
     """Chromium for one test module. Not for the whole session: Playwright's sync API

@@ -48,8 +48,7 @@ def open_home(page, site_url: str, progress: str | None) -> None:
 
 
 def deck_size(built_site: Path) -> int:
-    review_page = (built_site / "review" / "index.html").read_text()
-    return len(training_data.from_page(review_page)["cards"])
+    return len(training_data.from_site(built_site, "review/index.html")["cards"])
 
 
 def test_a_first_visit_sees_the_ways_to_train_before_the_downloads(

@@ -32,9 +32,9 @@ def rigged(page, value: float = IN_ORDER) -> None:
 
 
 def training(page) -> dict:
-    return page.evaluate(
-        "JSON.parse(document.getElementById('handbook-training-data').textContent)"
-    )
+    """The trainers' data as the page's script received it (progress.js)."""
+    page.wait_for_function("window.handbookTrainingData")
+    return page.evaluate("window.handbookTrainingData")
 
 
 def step(page):
@@ -348,6 +348,15 @@ def test_the_summary_prints_without_the_controls(page, site_url: str) -> None:
     page.get_by_role("button", name="Another mock interview").click()
     page.emulate_media(media="print")
     assert not page.locator(".handbook-mock-setup").is_visible()
+
+
+def test_questions_that_cannot_load_are_said_so(page, site_url: str) -> None:
+    page.route("**/assets/training-data.*.js", lambda route: route.abort())
+    page.goto(site_url + "mock-interview/")
+    box = page.locator(".handbook-mock")
+    assert box.inner_text() == (
+        "The questions could not be loaded: reload the page to try again."
+    )
 
 
 def test_a_mock_interview_from_the_offline_copy(

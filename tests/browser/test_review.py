@@ -105,15 +105,13 @@ def progress_with(reviews: dict) -> dict:
 
 def card_ids(site: Path) -> list[str]:
     """The deck's card ids, in order, from the built review page."""
-    data = training_data.from_page((site / "review" / "index.html").read_text())
+    data = training_data.from_site(site, "review/index.html")
     return [card["id"] for card in data["cards"]]
 
 
 def deck(page) -> list[dict]:
-    return page.evaluate(
-        "JSON.parse(document.getElementById('handbook-training-data').textContent)"
-        ".cards"
-    )
+    page.wait_for_function("window.handbookTrainingData")
+    return page.evaluate("window.handbookTrainingData.cards")
 
 
 def stop_clock(page, at: datetime) -> None:
@@ -416,6 +414,16 @@ def test_question_pages_do_not_load_the_review(page, site_url: str) -> None:
         "the probe sees scripts"
     )
     assert page.evaluate("typeof window.FSRS") == "undefined"
+
+
+def test_cards_that_cannot_load_are_said_so(page, site_url: str) -> None:
+    page.route("**/assets/training-data.*.js", lambda route: route.abort())
+    page.goto(site_url + "review/")
+    box = page.locator(".handbook-review")
+    assert box.inner_text() == (
+        "The cards could not be loaded: reload the page to try again."
+    )
+    assert not box.evaluate("(box) => box.hasAttribute('data-ready')")
 
 
 def test_the_review_works_in_the_offline_copy(offline_page, offline_site: Path) -> None:

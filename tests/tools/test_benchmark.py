@@ -10,6 +10,7 @@ import yaml
 
 from scripts.handbook_tools import facts, training_data
 from scripts.handbook_tools.benchmark import report, stock
+from scripts.handbook_tools.benchmark.__main__ import page_urls
 from scripts.handbook_tools.benchmark.lighthouse import CATEGORIES, median_of
 
 
@@ -104,3 +105,12 @@ def test_each_figure_is_its_own_median_over_the_runs() -> None:
     assert merged["foreign"] == ["x.test"]
     assert merged["failing"] == []
     assert median_of(runs[:2])["failing"] == ["lcp", "tbt"]
+
+
+def test_every_page_but_the_print_page_is_measured() -> None:
+    urls = page_urls()
+    sources = [path.stem for path in (facts.ROOT / "docs").glob("*.md")]
+    pages = {"" if stem == "index" else f"{stem}/" for stem in sources}
+    questions = {question.url for question in facts.questions()}
+    assert sorted(urls) == sorted(pages | questions | {"404.html"})
+    assert set(report.page_titles()) == set(urls)

@@ -18,10 +18,12 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from mkdocs.exceptions import PluginError
 from mkdocs_print_site_plugin import urls as print_site_urls
 
-from scripts.handbook_tools import answer_box, drills
+from scripts.handbook_tools import answer_box, drills, training_data
 from scripts.handbook_tools.hooks import (
+    after_paint,
     inline_styles,
     last_changed,
     lazy_code,
@@ -170,21 +172,95 @@ def test_checkbox_toggles_lose_autocomplete_text_inputs_keep_it() -> None:
     assert 'type="text" class="md-search__input" autocomplete="off"' in fixed
 
 
-def test_pages_but_the_print_page_lose_print_site_assets_and_defer_scripts() -> None:
+BUNDLE = "assets/javascripts/bundle.a5f9d56c.min.js"
+
+
+def test_scripts_start_after_the_first_paint_in_the_page_order() -> None:
     html = (
+        "<head><title>T</title></head><body><p>Text</p>\n"
+        '<script src="../../assets/progress.js"></script>\n'
+        f'<script src="../../{BUNDLE}"></script>\n'
+        "<script>inline()</script>\n"
+        '<script src="../../assets/early.js" defer></script>\n'
+        '<script src="../../assets/palette.js"></script></body>'
+    )
+    done = after_paint.scripts_after_paint(html, "questions/a/", "docs/questions/a.md")
+    calls = re.findall(r"<script>handbookScript\(([^)]*)\)</script>", done)
+    assert calls == [
+        '"assets/progress.js"',
+        f'"{BUNDLE}",handbookTheme',
+        '"assets/palette.js"',
+    ]
+    assert "<script>inline()</script>" in done
+    # Deferred in mkdocs.yml: left as written.
+    assert '<script src="../../assets/early.js" defer></script>' in done
+    head = done[: done.index("</head>")]
+    assert 'new URL("../../",location.href)' in head
+    # Defined before any call, a call in the head included.
+    in_head = html.replace("<title>T</title>", '<script src="../../a.js"></script>')
+    first = after_paint.scripts_after_paint(in_head, "questions/a/", "a")
+    assert first.index("window.handbookScript=") < first.index("handbookScript(")
+    assert "first-contentful-paint" in head
+    assert after_paint.EVENT in head
+    # Pages at other depths, and the 404 page's absolute paths.
+    flat = after_paint.scripts_after_paint(
+        html.replace("../../", "../"), "questions/a.html", "docs/questions/a.md"
+    )
+    assert '<script>handbookScript("assets/progress.js")</script>' in flat
+    absolute = html.replace("../../", "/handbook/")
+    assert '<script>handbookScript("/handbook/assets/progress.js")</script>' in (
+        after_paint.scripts_after_paint(absolute, "", "404.html")
+    )
+
+
+def test_a_page_without_the_theme_bundle_fails_the_build_by_name() -> None:
+    page = '<head></head><body><script src="a.js"></script></body>'
+    with pytest.raises(PluginError, match=r"docs/a\.md: the theme's bundle <script>"):
+        after_paint.scripts_after_paint(page, "a/", "docs/a.md")
+    # Not a page: left alone.
+    sitemap = "<urlset/>"
+    assert after_paint.scripts_after_paint(sitemap, "", "sitemap.xml") == sitemap
+
+
+def test_the_trainers_data_is_one_file_named_by_its_content(tmp_path: Path) -> None:
+    data = {"questions": [{"slug": "a", "url": "questions/a/"}], "cards": []}
+    name = training_data.script_name(data)
+    assert re.fullmatch(r"assets/training-data\.[0-9a-f]{10}\.js", name)
+    other = {**data, "cards": [{"id": "answer:a"}]}
+    assert training_data.script_name(other) != name
+    (tmp_path / "review").mkdir()
+    (tmp_path / "assets").mkdir()
+    (tmp_path / name).write_text(training_data.script_text(data), encoding="utf-8")
+    pointer = training_data.as_element(data, "review/")
+    assert f'data-src="{name}"' in pointer
+    assert 'data-root="../"' in pointer
+    (tmp_path / "review" / "index.html").write_text(f"<p>x</p>{pointer}")
+    assert training_data.from_site(tmp_path, "review/index.html") == data
+    (tmp_path / "index.html").write_text("<p>no pointer</p>")
+    with pytest.raises(ValueError, match=r"index\.html: no #handbook-training-data"):
+        training_data.from_site(tmp_path, "index.html")
+
+
+def test_pages_but_the_print_page_lose_print_site_assets() -> None:
+    html = (
+        "<head></head><body>"
         '<link rel="stylesheet" href="../css/print-site.css">\n'
         '<link rel="stylesheet" href="../css/print-site-material.css">\n'
         '<link rel="stylesheet" href="../assets/handbook.css">\n'
-        '<script src="../assets/javascripts/bundle.min.js"></script>\n'
+        f'<script src="../{BUNDLE}"></script>\n'
         '<script src="../js/print-site.js"></script>\n'
-        "<script>inline()</script>\n"
+        "<script>inline()</script>\n</body>"
     )
-    lean = quality.deferred_scripts(print_page.without_print_assets(html))
+
+    def later(page):
+        return after_paint.scripts_after_paint(page, "a/", "docs/a.md")
+
+    lean = later(print_page.without_print_assets(html))
     # In either order: no behaviour depends on the order of the hook files.
-    assert lean == print_page.without_print_assets(quality.deferred_scripts(html))
+    assert lean == print_page.without_print_assets(later(html))
     assert "print-site" not in lean
     assert '<link rel="stylesheet" href="../assets/handbook.css">' in lean
-    assert '<script src="../assets/javascripts/bundle.min.js" defer></script>' in lean
+    assert f'<script>handbookScript("{BUNDLE}",handbookTheme)</script>' in lean
     assert "<script>inline()</script>" in lean
 
 

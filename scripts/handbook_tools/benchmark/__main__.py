@@ -55,10 +55,12 @@ def pdf_seconds(site: Path, scratch: Path) -> float | None:
 
 
 def page_urls() -> list[str]:
-    """'' (the home page), the trainers' pages, then every question page's URL path in
-    navigation order."""
+    """'' (the home page), the trainers' pages, every question page's URL path in
+    navigation order, then the other pages (topics, contributing, 404). Not the print
+    page: one long page for paper, which the stock build does not have."""
     trainers = training_data.trainer_pages(ROOT / "docs")
-    return ["", *trainers, *(question.url for question in facts.questions())]
+    questions = [question.url for question in facts.questions()]
+    return ["", *trainers, *questions, *report.other_pages()]
 
 
 def rebuild_seconds(

@@ -162,9 +162,24 @@ def update_readme(table: str) -> bool:
     return True
 
 
+def other_pages() -> dict[str, str]:
+    """URL path -> title of the pages neither home, trainer nor question: the top-level
+    pages of docs/ and the theme's 404 page."""
+    docs = ROOT / "docs"
+    trainers = training_data.trainer_pages(docs)
+    pages = {}
+    for source in sorted(docs.glob("*.md")):
+        url = f"{source.stem}/"
+        if source.stem != "index" and url not in trainers:
+            meta, _ = facts.front_matter(source)
+            pages[url] = meta.get("title", source.stem)
+    return {**pages, "404.html": "Not found (404)"}
+
+
 def page_titles() -> dict[str, str]:
-    """URL path -> '<number>. <slug>' of each question, the trainers' titles, 'Home'."""
+    """URL path -> '<number>. <slug>' of each question, the trainers' titles, 'Home',
+    the other pages' titles."""
     titles = {"": "Home", **training_data.trainer_pages(ROOT / "docs")}
     for question in facts.questions():
         titles[question.url] = f"{question.number}. {question.slug}"
-    return titles
+    return {**titles, **other_pages()}

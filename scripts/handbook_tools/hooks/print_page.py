@@ -31,7 +31,9 @@ PRINT_PAGE_MARK = 'id="print-site-page"'
 PRINT_PAGE_TAGS = "<nav class='md-tags'>"
 _PRINT_SITE_ASSETS = re.compile(
     r'[ \t]*(?:<link rel="stylesheet" href="[^"]*css/print-site[\w-]*\.css">'
-    r'|<script src="[^"]*js/print-site\.js"(?: defer)?></script>)\n?'
+    # The script as the theme writes it, or as hooks/after_paint.py rewrites it.
+    r'|<script(?: src="[^"]*js/print-site\.js">'
+    r'|>handbookScript\("[^"]*js/print-site\.js"\))</script>)\n?'
 )
 _HEADING_NUMBER = re.compile(r"(<section [^>]*?)\bheading-number=")
 _BODY_STYLE = re.compile(r"<style>\.print-site-enumerate-headings.*?</style>", re.S)

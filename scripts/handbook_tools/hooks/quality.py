@@ -6,8 +6,6 @@ in tests/site/test_html_valid.py, Lighthouse in scripts/benchmark.sh):
   open drawer when a reader comes back to a page; Material closes both on navigation.
 - A page whose table of contents is empty keeps the theme's `<label for="__toc">`
   pointing at a toggle that is not there.
-- The theme's bundle and the extra scripts load with `defer`: the browser paints the
-  page before it runs them (they act on the whole document, which is parsed by then).
 """
 
 from __future__ import annotations
@@ -17,7 +15,6 @@ import re
 _TOGGLE_AUTOCOMPLETE = re.compile(
     r'(<input class="md-toggle"[^>]*type="checkbox"[^>]*?) autocomplete="off"'
 )
-_BLOCKING_SCRIPT = re.compile(r'<script src="([^"]+)"></script>')
 
 
 def valid_html(html: str) -> str:
@@ -29,16 +26,12 @@ def valid_html(html: str) -> str:
     return html
 
 
-def deferred_scripts(html: str) -> str:
-    return _BLOCKING_SCRIPT.sub(r'<script src="\1" defer></script>', html)
-
-
 def on_post_page(output, page, config, **_):
-    return deferred_scripts(valid_html(output))
+    return valid_html(output)
 
 
 def on_post_template(output_content, template_name, config):
     # Theme pages rendered outside the page loop: 404.html.
     if template_name.endswith(".html"):
-        return deferred_scripts(valid_html(output_content))
+        return valid_html(output_content)
     return output_content

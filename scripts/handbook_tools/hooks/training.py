@@ -1,11 +1,12 @@
-"""The data of the in-browser trainers (training_data.py), written into each page that
-holds the marker `<!-- handbook:training-data -->` (docs/review.md,
-docs/mock-interview.md). Only those pages carry it: a question page weighs nothing more.
-The home page's dashboard gets the number of cards (`data-cards="{cards}"`).
+"""The data of the in-browser trainers (training_data.py), written to one script file
+that each page holding the marker `<!-- handbook:training-data -->` (docs/review.md,
+docs/mock-interview.md) points to. Only those pages load it: a question page weighs
+nothing more. The home page's dashboard gets the number of cards
+(`data-cards="{cards}"`).
 
-Written once every page is rendered (the data is read from the question pages as the
-site shows them), into the page's content, so Material's instant navigation brings it
-along with the page's script.
+Gathered once every page is rendered (the data is read from the question pages as the
+site shows them); the pointer goes into the page's content, so Material's instant
+navigation brings it along with the page's script.
 """
 
 from __future__ import annotations
@@ -50,6 +51,14 @@ def on_post_page(output, page, config, **_):
             "short answer to train with"
         )
     return output.replace(MARKER, training_data.as_element(_data, page.url), 1)
+
+
+def on_post_build(config, **_):
+    if not _data["questions"]:
+        return
+    target = Path(config.site_dir) / training_data.script_name(_data)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(training_data.script_text(_data), encoding="utf-8")
 
 
 # After live_rebuild.py's on_files (priority 0): under `scripts/serve.sh --dirty` a
