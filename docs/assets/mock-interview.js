@@ -7,7 +7,7 @@
  * weakest topics with links), kept in the history.
  *
  * Reads the questions and cards from the data script hooks/training.py writes
- * (handbookProgress.trainingData), which works from the offline copy too. Stores each
+ * (handbookProgress.startTrainer), which works from the offline copy too. Stores each
  * finished interview through window.handbookProgress (progress.js, loaded before this
  * script) as a "mocks" entry, keyed by when it started (the shape is documented in
  * docs/contributing.md):
@@ -430,22 +430,8 @@
   }
 
   function setUp() {
-    var root = document.querySelector(".handbook-mock");
-    if (!root || root.hasAttribute("data-ready") || root.hasAttribute("data-loading")) return;
-    root.setAttribute("data-loading", "");
-    window.handbookProgress.trainingData(function (data) {
-      root.removeAttribute("data-loading");
-      if (!data) {
-        root.setAttribute("data-failed", "");
-        root.innerHTML =
-          '<p role="alert">The questions could not be loaded: reload the page to try again.</p>';
-        return;
-      }
-      root.removeAttribute("data-failed");
-      if (!root.isConnected) return;
-      root.setAttribute("data-ready", "");
-      trainer(root, data);
-    });
+    var box = document.querySelector(".handbook-mock");
+    window.handbookProgress.startTrainer(box, "questions", trainer);
   }
 
   window.handbookMock = { setUp: setUp };

@@ -356,11 +356,33 @@
     });
   }
 
+  // A trainer's box (.handbook-review, .handbook-mock), set up once per page:
+  // `start(box, data)` once the data is there, else a line saying that `what` (its
+  // cards, its questions) could not load. The box holds its place meanwhile
+  // (handbook.css).
+  function startTrainer(box, what, start) {
+    if (!box || box.hasAttribute("data-ready") || box.hasAttribute("data-loading")) return;
+    box.setAttribute("data-loading", "");
+    trainingData(function (data) {
+      box.removeAttribute("data-loading");
+      if (!box.isConnected) return;
+      if (!data) {
+        box.setAttribute("data-failed", "");
+        box.innerHTML = '<p role="alert">The ' + what +
+          " could not be loaded: reload the page to try again.</p>";
+        return;
+      }
+      box.removeAttribute("data-failed");
+      box.setAttribute("data-ready", "");
+      start(box, data);
+    });
+  }
+
   window.handbookProgress = {
     KEY: KEY, FORMAT: FORMAT, VERSION: VERSION,
     load: load, save: save, put: put, mark: mark, problem: problem, merge: merge,
     importText: importText, refresh: refresh, onEveryPage: onEveryPage,
-    trainingData: trainingData
+    startTrainer: startTrainer
   };
 
   onEveryPage(setUp);

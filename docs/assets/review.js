@@ -1,6 +1,6 @@
 /*
  * Spaced review (docs/review.md): the deck's cards (short answers, predictions,
- * follow-ups; the data hooks/training.py writes, through handbookProgress.trainingData)
+ * follow-ups; the data hooks/training.py writes, through handbookProgress.startTrainer)
  * scheduled with FSRS.
  *
  * The scheduler is ts-fsrs (vendored at docs/assets/vendor/ts-fsrs/, global `FSRS`,
@@ -256,31 +256,15 @@
   }
 
   function setUp() {
-    var box = root();
-    if (!box || box.hasAttribute("data-ready") || box.hasAttribute("data-loading")) return;
-    box.setAttribute("data-loading", "");
-    window.handbookProgress.trainingData(function (data) {
-      box.removeAttribute("data-loading");
-      if (!data) {
-        box.setAttribute("data-failed", "");
-        box.innerHTML =
-          '<p role="alert">The cards could not be loaded: reload the page to try again.</p>';
-        return;
-      }
-      box.removeAttribute("data-failed");
-      if (box.isConnected) start(box, withQuestionsBySlug(data));
+    window.handbookProgress.startTrainer(root(), "cards", function (box, data) {
+      deck = withQuestionsBySlug(data);
+      current = null;
+      box.innerHTML =
+        '<p class="handbook-review-summary"></p>' +
+        '<div class="handbook-review-stage"></div>' +
+        '<p class="handbook-review-live" role="status" aria-live="polite"></p>';
+      render();
     });
-  }
-
-  function start(box, data) {
-    deck = data;
-    current = null;
-    box.setAttribute("data-ready", "");
-    box.innerHTML =
-      '<p class="handbook-review-summary"></p>' +
-      '<div class="handbook-review-stage"></div>' +
-      '<p class="handbook-review-live" role="status" aria-live="polite"></p>';
-    render();
   }
 
   document.addEventListener("click", function (event) {

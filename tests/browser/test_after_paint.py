@@ -54,3 +54,28 @@ def test_the_theme_runs_after_the_paint_and_instant_navigation_still_works(
     assert page.evaluate("window.__marker") == 1, "a full load, not instant navigation"
     # The new page's scripts ran again through handbookScript: its progress mark shows.
     page.locator(".handbook-progress-status:not([hidden])").wait_for()
+
+
+# A tab opened in the background paints nothing, and an old browser reports no paint:
+# the scripts must not wait for a paint entry that never comes. (The silent observer
+# stands in for the real one, which headless Chromium would still call.)
+NO_PAINT_ENTRY = {
+    "hidden tab": """
+      Object.defineProperty(document, "visibilityState", { get: () => "hidden" });
+      window.PerformanceObserver = class { observe() {} disconnect() {} };
+      window.PerformanceObserver.supportedEntryTypes = ["paint"];
+    """,
+    "no paint timing": "window.PerformanceObserver = undefined;",
+}
+
+
+@pytest.mark.parametrize("case", NO_PAINT_ENTRY)
+def test_scripts_start_at_once_where_no_paint_entry_comes(
+    page, site_url: str, case: str
+) -> None:
+    page.add_init_script(NO_PAINT_ENTRY[case])
+    page.goto(site_url + "questions/pass-statement/")
+    assert page.evaluate(
+        "() => new Promise((done) => document$.subscribe((d) => done(d === document)))"
+    )
+    page.locator(".handbook-progress-status:not([hidden])").wait_for()

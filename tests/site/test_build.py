@@ -254,7 +254,8 @@ def test_progress_loads_only_where_it_is_used_and_weighs_little(
     control and practice mode's head script, each compressed alone (an upper bound)."""
     users = {f"questions/{p.stem}/index.html" for p in question_pages()}
     users |= {"index.html", "review/index.html", "mock-interview/index.html"}
-    tag = re.compile(r'<script src="[^"]*assets/progress\.js" defer>')
+    # Started after the first paint (hooks/after_paint.py).
+    tag = re.compile(r'<script>handbookScript\("assets/progress\.js"\)</script>')
     for page in built_site.rglob("*.html"):
         relative = page.relative_to(built_site).as_posix()
         assert bool(tag.search(page.read_text())) == (relative in users), relative
@@ -338,7 +339,8 @@ def test_pages_carry_their_small_stylesheets_and_link_the_themes_main_one(
 # Run it yourself (scripts/handbook_tools/hooks/run_in_browser.py).
 PYODIDE = ROOT / "node_modules" / "pyodide"
 RUN_ASSETS = re.compile(
-    r'<script src="[^"]*assets/run\.js" defer>|<style data-inlined="assets/run\.css">'
+    r'<script>handbookScript\("assets/run\.js"\)</script>'
+    r'|<style data-inlined="assets/run\.css">'
 )
 # In page order: each example's mark, a Run block or the note saying why it has none.
 RUN_MARKS = re.compile(
