@@ -5,6 +5,8 @@ page still works once they have run (the other tests here use it through them)."
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.browser.conftest import mark_document
@@ -54,6 +56,47 @@ def test_the_theme_runs_after_the_paint_and_instant_navigation_still_works(
     assert page.evaluate("window.__marker") == 1, "a full load, not instant navigation"
     # The new page's scripts ran again through handbookScript: its progress mark shows.
     page.locator(".handbook-progress-status:not([hidden])").wait_for()
+
+
+# Each script's load, and the theme's hand-over (`handbook:theme`), with whether a
+# message posted at the previous script's load had arrived by then: it had only if the
+# two ran in different tasks (a task is never interrupted, and the hook moves on by
+# posting messages, which arrive in the order they were posted).
+TASKS = """
+window.__tasks = [];
+let previous = null;
+const record = (name) => {
+  window.__tasks.push([name, previous === null || previous.arrived]);
+  const mark = (previous = { arrived: false });
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => { mark.arrived = true; };
+  channel.port2.postMessage(null);
+};
+document.addEventListener("load", (event) => {
+  if (event.target instanceof HTMLScriptElement) {
+    record(new URL(event.target.src).pathname.split("/").pop());
+  }
+}, true);
+document.addEventListener("handbook:theme", () => record("handbook:theme"));
+"""
+
+
+def test_each_script_and_the_theme_hand_over_run_in_tasks_of_their_own(
+    page, site_url: str
+) -> None:
+    page.add_init_script(TASKS)
+    page.goto(site_url + "questions/type-conversion/")
+    html = page.content()
+    in_page = [
+        path.rsplit("/", 1)[-1]
+        for path in re.findall(r'handbookScript\("([^"]+)"', html)
+    ]
+    tasks = page.evaluate("window.__tasks")
+    bundle = next(i for i, name in enumerate(in_page) if name.startswith("bundle."))
+    expected = [*in_page[: bundle + 1], "handbook:theme", *in_page[bundle + 1 :]]
+    assert [name for name, _ in tasks] == expected
+    shared = [name for name, separate in tasks if not separate]
+    assert shared == [], f"ran in the task before them: {shared}"
 
 
 # A tab opened in the background paints nothing, and an old browser reports no paint:
