@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Measure the site against a stock Material build of the same pages; writes
 # scripts/benchmark-results.md and README.md's Benchmarks section.
-#   scripts/benchmark.sh [--pages N] [--runs N] [--no-readme]   (scripts/setup.sh test first)
+#   scripts/benchmark.sh [--pages N] [--runs N] [--no-readme] [--cpu-slowdown X]
+#   (scripts/setup.sh test first; --cpu-slowdown prints its figures, writes nothing)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 exec .venv/bin/python -m scripts.handbook_tools.benchmark "$@"

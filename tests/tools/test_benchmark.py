@@ -32,6 +32,7 @@ def scores(performance: int) -> dict:
         **dict.fromkeys(CATEGORIES, performance),
         **{"lcp": 1200.0, "cls": 0.0, "tbt": 100.0, "fcp": 900.0, "bytes": 90_000},
         **{"requests": 10, "foreign": [], "failing": []},
+        **{"benchmark_index": 1500.0, "warnings": []},
     }
 
 
@@ -100,11 +101,39 @@ def test_each_figure_is_its_own_median_over_the_runs() -> None:
         {**scores(99), "lcp": 1150.0, "tbt": 110.0, "failing": ["tbt"]},
         {**scores(100), "lcp": 1160.0, "tbt": 60.0, "foreign": ["x.test"]},
     ]
+    runs[0]["benchmark_index"] = 1000.0
+    runs[1]["warnings"] = ["slower CPU"]
     merged = median_of(runs)
     assert (merged["performance"], merged["lcp"], merged["tbt"]) == (100, 1160.0, 60.0)
+    assert (merged["benchmark_index"], merged["warnings"]) == (1500.0, ["slower CPU"])
     assert merged["foreign"] == ["x.test"]
     assert merged["failing"] == []
     assert median_of(runs[:2])["failing"] == ["lcp", "tbt"]
+
+
+def test_report_says_how_fast_lighthouse_found_the_machine() -> None:
+    """TBT counts each task's time over 50 ms after Lighthouse's fourfold CPU slowdown:
+    the same page blocks longer on a slower machine, so the report says which it was."""
+    slow = {**scores(90), "benchmark_index": 900.0, "warnings": ["slower CPU"]}
+    data = {
+        "ours": {"": scores(99), "questions/a/": slow, "questions/b/": slow},
+        "stock": {"": {**scores(95), "benchmark_index": 1400.0}},
+        "rebuild_ours": {"a": 0.8}, "rebuild_stock": {"a": 9.0},
+        "index_ours": {"page": 300}, "index_stock": {"page": 90_000},
+        "build_ours": 12.0, "build_stock": 8.0, "pdf": 10.0, "date": "today",
+        "machine": "here", "lighthouse": "12", "runs": 1, "titles": {"": "Home"},
+    }  # fmt: skip
+    text = report.report(data)
+    assert "median over the pages: ours 900, stock 1400 " in text
+    assert "Lighthouse's warnings: slower CPU." in text
+    assert "(mobile preset), 1 run(s) per page" in text
+    data["ours"] = {"": scores(99)}
+    assert "Lighthouse's warnings: none." in report.report(data)
+    # A run emulating a faster machine says so (scripts/benchmark.sh --cpu-slowdown).
+    data["cpu_slowdown"] = 2.0
+    assert "(mobile preset but a CPU slowdown of 2, not 4), 1 run" in report.report(
+        data
+    )
 
 
 def test_every_page_but_the_print_page_is_measured() -> None:

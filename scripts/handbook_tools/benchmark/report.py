@@ -72,6 +72,30 @@ def summary_table(figures: list[tuple[str, float | None, float | None, str]]) ->
     return lines
 
 
+def _preset(cpu_slowdown: float | None) -> str:
+    if cpu_slowdown is None:
+        return "mobile preset"
+    return f"mobile preset but a CPU slowdown of {cpu_slowdown:g}, not 4"
+
+
+def _host_speed(ours: dict, stock: dict, warnings: list[str]) -> list[str]:
+    """How fast Lighthouse found this machine. Its mobile run slows the machine's own
+    CPU four times, so every task, and with them TBT, scales with the machine."""
+
+    def index(scores: dict) -> str:
+        values = [result["benchmark_index"] for result in scores.values()]
+        return f"{statistics.median(values):.0f}" if values else "n/a"
+
+    return [
+        f"Lighthouse's CPU benchmark index of this machine, median over the pages: ours"
+        f" {index(ours)}, stock {index(stock)} (`environment.benchmarkIndex`, higher is"
+        " faster; at 1000 or below, Lighthouse warns that the CPU is slower than it"
+        " expects, which lowers the performance score). Lighthouse's warnings: "
+        + ("; ".join(warnings) or "none")
+        + "."
+    ]
+
+
 def report(data: dict) -> str:
     ours, stock = data["ours"], data["stock"]
     questions = [path for path in ours if path.startswith(facts.QUESTIONS_DIR)]
@@ -122,10 +146,16 @@ def report(data: dict) -> str:
     foreign = sorted({host for r in ours.values() for host in r["foreign"]})
     stock_foreign = sorted({host for r in stock.values() for host in r["foreign"]})
     failing = sorted({audit for r in ours.values() for audit in r["failing"]})
+    warnings = sorted(
+        {text for r in [*ours.values(), *stock.values()] for text in r["warnings"]}
+    )
     lines = [
         f"Measured {data['date']} on {data['machine']}; Lighthouse {data['lighthouse']}"
-        f" (mobile preset), {data['runs']} run(s) per page (each figure the median of"
+        f" ({_preset(data.get('cpu_slowdown'))}), {data['runs']} run(s) per page (each"
+        " figure the median of"
         " its runs), pages served gzipped from 127.0.0.1 under the site's path.",
+        "",
+        *_host_speed(ours, stock, warnings),
         "",
         *summary_table(figures),
         "",
