@@ -70,7 +70,7 @@ def lighthouse(url: str, out: Path, cpu_slowdown: float | None = None) -> dict:
         "foreign": foreign,
         "failing": failing,
         # Lighthouse's measure of this machine's CPU (higher is faster): its simulated
-        # mobile CPU is this machine's slowed four times, whatever the machine.
+        # mobile CPU is this machine's slowed by a fixed factor, whatever the machine.
         "benchmark_index": report["environment"]["benchmarkIndex"],
         "warnings": report.get("runWarnings", []),
     }

@@ -80,7 +80,8 @@ def _preset(cpu_slowdown: float | None) -> str:
 
 def _host_speed(ours: dict, stock: dict, warnings: list[str]) -> list[str]:
     """How fast Lighthouse found this machine. Its mobile run slows the machine's own
-    CPU four times, so every task, and with them TBT, scales with the machine."""
+    CPU by a fixed factor (4, or --cpu-slowdown), so every task, and with them TBT,
+    scales with the machine."""
 
     def index(scores: dict) -> str:
         values = [result["benchmark_index"] for result in scores.values()]
