@@ -6,12 +6,14 @@ pieces are.
 
 from __future__ import annotations
 
+import pytest
 import yaml
 
 from scripts.handbook_tools import facts, training_data
 from scripts.handbook_tools.benchmark import report, stock
 from scripts.handbook_tools.benchmark.__main__ import page_urls
 from scripts.handbook_tools.benchmark.lighthouse import CATEGORIES, median_of
+from scripts.handbook_tools.benchmark.variants import VARIANTS
 
 
 def test_stock_build_keeps_the_content_and_drops_our_theme_work() -> None:
@@ -143,3 +145,31 @@ def test_every_page_but_the_print_page_is_measured() -> None:
     questions = {question.url for question in facts.questions()}
     assert sorted(urls) == sorted(pages | questions | {"404.html"})
     assert set(report.page_titles()) == set(urls)
+
+
+@pytest.mark.parametrize("variant", sorted(VARIANTS))
+def test_a_variant_of_a_site_without_the_themes_markup_names_the_site(
+    tmp_path, variant: str
+) -> None:
+    """scripts/benchmark.sh --without: a site whose theme changed is an error, not a
+    variant measured as built."""
+    (tmp_path / "index.html").write_text("<html><body>plain</body></html>")
+    with pytest.raises(SystemExit, match=f"{tmp_path}: no "):
+        VARIANTS[variant][1](tmp_path)
+
+
+def test_a_variants_report_says_it_is_not_the_site_as_built() -> None:
+    data = {
+        "ours": {"": scores(100)}, "stock": {"": scores(99)},
+        "rebuild_ours": {}, "rebuild_stock": {},
+        "index_ours": {"page": 300}, "index_stock": {"page": 90_000},
+        "build_ours": 12.0, "build_stock": 8.0, "pdf": None, "date": "today",
+        "machine": "here", "lighthouse": "12", "runs": 1, "titles": {"": "Home"},
+        "without": VARIANTS["theme-search"][0],
+    }  # fmt: skip
+    text = report.report(data)
+    assert text.startswith("Not the site as built: both sites measured with the theme")
+    assert "| The same, slowest page | n/a | n/a | n/a |" in text
+    assert "A saved snippet" not in text, "no rebuild was timed"
+    del data["without"]
+    assert report.report(data).startswith("Measured today")

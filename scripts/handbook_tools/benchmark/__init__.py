@@ -1,6 +1,7 @@
 """Measure the handbook against a stock Material build of the same pages.
 
-Usage: scripts/benchmark.sh [--pages N] [--runs N] [--no-readme]
+Usage: scripts/benchmark.sh [--pages N] [--runs N] [--no-readme] [--cpu-slowdown X]
+                            [--without theme-script|theme-search]
 
 In one run, on this machine:
 
@@ -21,7 +22,9 @@ In one run, on this machine:
   or extra CSS and JavaScript (stock.py), reported as the ratio ours / stock.
 
 Results go to scripts/benchmark-results.md and into README.md's Benchmarks section
-(between its benchmark markers; report.py). Lighthouse needs `npm ci` and Chromium
+(between its benchmark markers; report.py). `--without` measures both sites without a
+piece of the theme (variants.py), to say what it costs; like `--cpu-slowdown`, it
+prints its figures and writes nothing. Lighthouse needs `npm ci` and Chromium
 (CHROMIUM overrides /usr/bin/chromium). INP needs a real user's interactions: a lab run
 cannot measure it (TBT is its lab proxy).
 """

@@ -25,6 +25,7 @@ from scripts.handbook_tools.benchmark.lighthouse import (
     search_index_bytes,
 )
 from scripts.handbook_tools.benchmark.stock import Loader, stock_config
+from scripts.handbook_tools.benchmark.variants import VARIANTS
 from scripts.handbook_tools.build import build, copy_sources
 from scripts.handbook_tools.facts import ROOT
 
@@ -96,6 +97,12 @@ def main(argv: list[str] | None = None) -> int:
         help="the CPU slowdown Lighthouse simulates instead of its mobile preset's 4:"
         " 2 measures what a machine twice as fast measures; printed, not written",
     )
+    parser.add_argument(
+        "--without",
+        choices=sorted(VARIANTS),
+        help="measure both sites without this piece of the theme (variants.py): what"
+        " it costs; printed, not written, and neither rebuild nor PDF is timed",
+    )
     options = parser.parse_args(argv)
     if not LIGHTHOUSE.is_file() or not chromium.available():
         print("needs `npm ci` (Lighthouse) and Chromium", file=sys.stderr)
@@ -109,6 +116,7 @@ def main(argv: list[str] | None = None) -> int:
         "runs": options.runs,
         "lighthouse": lighthouse_version(),
         "cpu_slowdown": options.cpu_slowdown,
+        "without": options.without and VARIANTS[options.without][0],
     }
     with tempfile.TemporaryDirectory(prefix="handbook-bench-") as scratch_dir:
         scratch = Path(scratch_dir)
@@ -126,14 +134,20 @@ def main(argv: list[str] | None = None) -> int:
         ):
             print(f"build ({label})", flush=True)
             data[f"build_{label}"] = timed_build(config_file, site)
+            data[f"index_{label}"] = search_index_bytes(site)
+            if options.without:
+                VARIANTS[options.without][1](site)
+                data[f"rebuild_{label}"] = {}
+                continue
             print(f"snippet saved under mkdocs serve ({label})", flush=True)
             data[f"rebuild_{label}"] = rebuild_seconds(
                 config_file, dirty=label == "ours", urls=urls
             )
-            data[f"index_{label}"] = search_index_bytes(site)
 
-        print("PDF", flush=True)
-        data["pdf"] = pdf_seconds(site_ours, scratch)
+        data["pdf"] = None
+        if not options.without:
+            print("PDF", flush=True)
+            data["pdf"] = pdf_seconds(site_ours, scratch)
 
         prefix = urlsplit(facts.site_url()).path
         for label, site in (("ours", site_ours), ("stock", site_stock)):
@@ -148,9 +162,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     table = report.report(data)
     print(table)
-    # The files hold the mobile preset's figures, the ones the goal is set in; a run
-    # with another CPU slowdown is printed only.
-    if options.cpu_slowdown is not None:
+    # The files hold the mobile preset's figures of the site as built, the ones the
+    # goal is set in; a run with another CPU slowdown, or of a variant, is printed only.
+    if options.cpu_slowdown is not None or options.without:
         return 0
     RESULTS.write_text(
         "# Benchmark results\n\nWritten by `scripts/benchmark.sh`; README.md's"

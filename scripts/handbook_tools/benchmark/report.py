@@ -72,6 +72,20 @@ def summary_table(figures: list[tuple[str, float | None, float | None, str]]) ->
     return lines
 
 
+def _median(seconds: dict[str, float]) -> float | None:
+    return statistics.median(seconds.values()) if seconds else None
+
+
+def _variant(without: str | None) -> list[str]:
+    if not without:
+        return []
+    return [
+        f"Not the site as built: both sites measured with {without}"
+        " (`scripts/benchmark.sh --without`; rebuilds and the PDF not timed).",
+        "",
+    ]
+
+
 def _preset(cpu_slowdown: float | None) -> str:
     if cpu_slowdown is None:
         return "mobile preset"
@@ -138,10 +152,9 @@ def report(data: dict) -> str:
          data["index_ours"].get("search"), data["index_stock"].get("search"), "bytes"),
         ("Full strict build", data["build_ours"], data["build_stock"], "s"),
         (f"Page served again after its snippet is saved, median of {len(shown)}",
-         statistics.median(shown.values()),
-         statistics.median(data["rebuild_stock"].values()), "s"),
-        ("The same, slowest page", max(shown.values()),
-         max(data["rebuild_stock"].values()), "s"),
+         _median(shown), _median(data["rebuild_stock"]), "s"),
+        ("The same, slowest page", max(shown.values(), default=None),
+         max(data["rebuild_stock"].values(), default=None), "s"),
         ("PDF (pdf.py, from the built site)", data["pdf"], None, "s"),
     ]  # fmt: skip
     foreign = sorted({host for r in ours.values() for host in r["foreign"]})
@@ -151,6 +164,7 @@ def report(data: dict) -> str:
         {text for r in [*ours.values(), *stock.values()] for text in r["warnings"]}
     )
     lines = [
+        *_variant(data.get("without")),
         f"Measured {data['date']} on {data['machine']}; Lighthouse {data['lighthouse']}"
         f" ({_preset(data.get('cpu_slowdown'))}), {data['runs']} run(s) per page (each"
         " figure the median of"
@@ -173,13 +187,16 @@ def report(data: dict) -> str:
         + ".",
         "- INP is not measured: it needs a real reader's interactions; TBT is its lab"
         " proxy. The PDF time prints the already built print page.",
-        "- A saved snippet, under `mkdocs serve`: ours renders again only the pages"
-        " that use it (`scripts/serve.sh` serves with `--dirty`, kept whole by"
-        " scripts/handbook_tools/live_rebuild.py); stock rebuilds the whole site."
-        " Timed from the write to the answer of the open page's live-reload poll, for"
-        " every question's first snippet. Over 2 s (the page's own examples run again):"
-        f" {', '.join(slow) or 'none'}.",
     ]
+    if shown:
+        lines += [
+            "- A saved snippet, under `mkdocs serve`: ours renders again only the"
+            " pages that use it (`scripts/serve.sh` serves with `--dirty`, kept whole"
+            " by scripts/handbook_tools/live_rebuild.py); stock rebuilds the whole"
+            " site. Timed from the write to the answer of the open page's live-reload"
+            " poll, for every question's first snippet. Over 2 s (the page's own"
+            f" examples run again): {', '.join(slow) or 'none'}.",
+        ]
     return "\n".join(lines) + "\n"
 
 
