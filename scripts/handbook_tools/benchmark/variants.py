@@ -57,7 +57,7 @@ VARIANTS = {
     "theme-script": (
         "the theme's script replaced by a stub that only gives our scripts"
         " `document$` (no search, instant navigation, copy buttons, following table of"
-        " contents or palette switch)",
+        " contents, back-to-top button or linked content tabs)",
         without_theme_script,
     ),
     "theme-search": (
