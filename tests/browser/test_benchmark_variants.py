@@ -18,6 +18,16 @@ PAGE = "questions/pass-statement/"
 BLOCK, COPY = ".md-content .highlight", "button[data-md-type='copy']"
 
 
+def load(page, url: str) -> list[str]:
+    """Open the page and wait until our progress script has been handed it
+    (after_paint.py's `handbook:theme`); the addresses it requested by then."""
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
+    page.goto(url + PAGE)
+    page.locator(".md-content .handbook-progress-status:not([hidden])").wait_for()
+    return fetched
+
+
 @pytest.fixture(scope="module", params=sorted(VARIANTS))
 def variant_url(
     request: pytest.FixtureRequest,
@@ -26,7 +36,7 @@ def variant_url(
 ) -> Iterator[tuple[str, str]]:
     site = tmp_path_factory.mktemp(request.param) / "site"
     shutil.copytree(built_site, site)
-    VARIANTS[request.param][1](site)
+    VARIANTS[request.param].apply(site)
     with static_site.serve(site, site_prefix(site)) as url:
         yield request.param, url
 
@@ -35,11 +45,7 @@ def test_the_variant_drops_its_piece_and_our_scripts_still_run(
     page, variant_url: tuple[str, str]
 ) -> None:
     variant, url = variant_url
-    fetched: list[str] = []
-    page.on("request", lambda request: fetched.append(request.url))
-    page.goto(url + PAGE)
-    # Our progress script was handed the page (after_paint.py's `handbook:theme`).
-    page.locator(".md-content .handbook-progress-status:not([hidden])").wait_for()
+    fetched = load(page, url)
     index_fetched = any("search/search_index" in address for address in fetched)
     # Code blocks get the theme's copy button as they come into view (content.lazy).
     page.locator(BLOCK).first.scroll_into_view_if_needed()
@@ -58,10 +64,7 @@ def test_as_built_the_page_fetches_the_index_and_has_copy_buttons(
 ) -> None:
     """The check the variants fail: the same page, the same signs, on the site as
     built."""
-    fetched: list[str] = []
-    page.on("request", lambda request: fetched.append(request.url))
-    page.goto(site_url + PAGE)
-    page.locator(".md-content .handbook-progress-status:not([hidden])").wait_for()
+    fetched = load(page, site_url)
     page.locator(BLOCK).first.scroll_into_view_if_needed()
     page.locator(f"{BLOCK} {COPY}").first.wait_for(state="attached")
     assert page.evaluate("typeof document$.pipe") == "function"

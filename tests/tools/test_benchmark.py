@@ -157,7 +157,7 @@ def test_a_variant_of_a_site_without_the_themes_markup_names_the_site(
     variant measured as built."""
     (tmp_path / "index.html").write_text("<html><body>plain</body></html>")
     with pytest.raises(SystemExit, match=re.escape(f"{tmp_path}: no ")):
-        VARIANTS[variant][1](tmp_path)
+        VARIANTS[variant].apply(tmp_path)
 
 
 def test_a_variants_report_says_it_is_not_the_site_as_built() -> None:
@@ -167,7 +167,7 @@ def test_a_variants_report_says_it_is_not_the_site_as_built() -> None:
         "index_ours": {"page": 300}, "index_stock": {"page": 90_000},
         "build_ours": 12.0, "build_stock": 8.0, "pdf": None, "date": "today",
         "machine": "here", "lighthouse": "12", "runs": 1, "titles": {"": "Home"},
-        "without": VARIANTS["theme-search"][0],
+        "without": VARIANTS["theme-search"].description,
     }  # fmt: skip
     text = report.report(data)
     assert text.startswith("Not the site as built: both sites measured with the theme")

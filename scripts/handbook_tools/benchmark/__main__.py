@@ -116,7 +116,7 @@ def main(argv: list[str] | None = None) -> int:
         "runs": options.runs,
         "lighthouse": lighthouse_version(),
         "cpu_slowdown": options.cpu_slowdown,
-        "without": options.without and VARIANTS[options.without][0],
+        "without": options.without and VARIANTS[options.without].description,
     }
     with tempfile.TemporaryDirectory(prefix="handbook-bench-") as scratch_dir:
         scratch = Path(scratch_dir)
@@ -136,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
             data[f"build_{label}"] = timed_build(config_file, site)
             data[f"index_{label}"] = search_index_bytes(site)
             if options.without:
-                VARIANTS[options.without][1](site)
+                VARIANTS[options.without].apply(site)
                 data[f"rebuild_{label}"] = {}
                 continue
             print(f"snippet saved under mkdocs serve ({label})", flush=True)

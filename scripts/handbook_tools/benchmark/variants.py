@@ -7,7 +7,9 @@ The sites are the benchmark's scratch copies; nothing in the project changes.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
 
 # Material's bundle feeds its components, and our scripts, through `document$`. The stub
 # keeps only what our scripts call: `document$.subscribe(f)` calls f with the page, and
@@ -21,18 +23,14 @@ THEME_SCRIPT_STUB = (
 _SEARCH_HOOKS = re.compile(r'\s(?:data-md-component="search"|name="search")')
 
 
-def _bundles(site: Path) -> list[Path]:
+def without_theme_script(site: Path) -> None:
     bundles = sorted((site / "assets" / "javascripts").glob("bundle.*.min.js"))
     if not bundles:
         raise SystemExit(
             f"{site}: no assets/javascripts/bundle.*.min.js, the theme's script; "
             "the theme's layout changed (benchmark/variants.py)"
         )
-    return bundles
-
-
-def without_theme_script(site: Path) -> None:
-    for bundle in _bundles(site):
+    for bundle in bundles:
         bundle.write_text(THEME_SCRIPT_STUB, encoding="utf-8")
         bundle.with_name(bundle.name + ".map").unlink(missing_ok=True)
 
@@ -52,15 +50,20 @@ def without_theme_search(site: Path) -> None:
         )
 
 
-# Name (the option's value) -> what the report says, and what changes a built site.
+class Variant(NamedTuple):
+    description: str  # what the report says was measured
+    apply: Callable[[Path], None]  # changes a built site
+
+
+# The option's value -> its variant.
 VARIANTS = {
-    "theme-script": (
+    "theme-script": Variant(
         "the theme's script replaced by a stub that only gives our scripts"
         " `document$` (no search, instant navigation, copy buttons, following table of"
         " contents, back-to-top button or linked content tabs)",
         without_theme_script,
     ),
-    "theme-search": (
+    "theme-search": Variant(
         "the theme's search switched off (its component and form unmarked in every"
         " page's HTML)",
         without_theme_search,
